@@ -1,0 +1,28 @@
+// Lint configuration: typescript-eslint's recommended rules over every TypeScript file.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'reports/**', 'reference-target/public/vendor/**', '**/*.min.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Browser-side scripts served by the reference target (service worker, dashboard code).
+    files: ['reference-target/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', Response: 'readonly', URL: 'readonly',
+        window: 'readonly', document: 'readonly', Chart: 'readonly', $: 'readonly', jQuery: 'readonly',
+        navigator: 'readonly', console: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
+        setTimeout: 'readonly', Promise: 'readonly', Request: 'readonly', Headers: 'readonly', location: 'readonly',
+        clients: 'readonly', encodeURIComponent: 'readonly', URLSearchParams: 'readonly' },
+    },
+  },
+);
