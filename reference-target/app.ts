@@ -1,0 +1,48 @@
+/**
+ * What every part of the running reference target shares: configuration, database, live
+ * fault switches, the URLs it listens on, the view renderer and the sync engine.
+ */
+import type { TargetConfig } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { FaultSet } from './faults.ts';
+import type { Marketplace } from './extension/modules.ts';
+import type { Req } from './http/types.ts';
+
+export interface SimulatorUrls extends Record<Marketplace, string> {}
+
+export interface App {
+  config: TargetConfig;
+  db: Database;
+  faults: FaultSet;
+  /** Store base URL, e.g. http://127.0.0.1:8790 (admin lives under /admin/). */
+  storeUrl: string;
+  simulators: SimulatorUrls;
+  render(template: string, data: Record<string, unknown>): string;
+  now(): Date;
+}
+
+/** The logged-in admin user, with the permission lists of their user group. */
+export interface AdminUser {
+  userId: number;
+  username: string;
+  userGroupId: number;
+  access: string[];
+  modify: string[];
+}
+
+export interface SessionData {
+  user_id?: number;
+  user_token?: string;
+  /** counts hub dashboard renders in this session (used by the flaky-ui fault) */
+  dashboard_renders?: number;
+  [key: string]: unknown;
+}
+
+/** An admin request after session, login and permission start-up ran (OpenCart's startup/*). */
+export interface AdminReq extends Req {
+  route: string;
+  sessionId: string;
+  session: SessionData;
+  user: AdminUser;
+  token: string;
+}
