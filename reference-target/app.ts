@@ -7,6 +7,7 @@ import type { Database } from './db/database.ts';
 import type { FaultSet } from './faults.ts';
 import type { Marketplace } from './extension/modules.ts';
 import type { Req } from './http/types.ts';
+import type { MarketplaceOrder } from './marketplaces/order-book.ts';
 
 export interface SimulatorUrls extends Record<Marketplace, string> {}
 
@@ -18,7 +19,23 @@ export interface App {
   storeUrl: string;
   simulators: SimulatorUrls;
   render(template: string, data: Record<string, unknown>): string;
+  sync: SyncService;
   now(): Date;
+}
+
+export interface SyncJob {
+  job_id: number; marketplace: string; type: string; status: 'queued' | 'running' | 'done' | 'failed';
+  total: number; processed: number; succeeded: number; failed: number; attempts: number; error: string | null;
+  created_at: string; updated_at: string;
+}
+
+/** What the extension's controllers need from the sync engine (extension/sync/). */
+export interface SyncService {
+  enqueue(job: { marketplace: Marketplace; type: 'products' | 'stock' | 'prices'; productIds: number[] }, userId: number | null): number;
+  job(jobId: number): SyncJob | undefined;
+  testConnection(marketplace: Marketplace, creds?: Record<string, string>): Promise<{ ok: boolean; message: string; latency_ms: number }>;
+  fetchOrders(marketplace: Marketplace): Promise<MarketplaceOrder[]>;
+  fetchCategories(marketplace: Marketplace): Promise<{ id: string; name: string; parent_id: string | null }[]>;
 }
 
 /** The logged-in admin user, with the permission lists of their user group. */
