@@ -24,8 +24,11 @@ const rendererOf = (app?: Pick<App, 'render'>): Renderer => {
   return fallbackRenderer;
 };
 
-/** `common/login`: title "Administration", `#input-username`, `#input-password`, posts to `common/login`. */
-export function loginPage(data: LoginData = {}, app?: Pick<App, 'render'>): Reply {
+/**
+ * `common/login` HTML: title "Administration", `#input-username`, `#input-password`, posts to `common/login`.
+ * Returns the page (wrap it with `html()`); uses `app.render` when given, else a shared renderer.
+ */
+export function loginPage(data: LoginData = {}, app?: Pick<App, 'render'>): string {
   const view = {
     ...headData({ title: 'Administration' }),
     action: adminLink('common/login'),
@@ -35,7 +38,7 @@ export function loginPage(data: LoginData = {}, app?: Pick<App, 'render'>): Repl
     error_warning: data.error ?? '',
     success: data.success ?? '',
   };
-  return html(rendererOf(app)('common/login.twig', view));
+  return rendererOf(app)('common/login.twig', view);
 }
 
 /** `common/dashboard`: `<h1>` Dashboard, store tiles, and the security modal sent on every load. */

@@ -32,3 +32,7 @@ export function storeTotals(db: Database): StoreTotals {
   const p = db.get<{ n: number }>('SELECT COUNT(*) n FROM oc_product')!;
   return { orders: Number(o.n), sales: Number(o.s ?? 0), products: Number(p.n), customers: Number(c.n) };
 }
+
+export function syncOperations(db: Database): string[] {
+  return db.all<{ operation: string }>('SELECT DISTINCT operation FROM meschain_sync_log ORDER BY operation').map((r) => r.operation);
+}
