@@ -8,6 +8,7 @@ import type { Database } from './database.ts';
 import { seedCategories, seedProducts, type SeedProduct } from './catalog.ts';
 import { seededRandom } from './random.ts';
 import { orderBook, IMPORTED_PER_MARKETPLACE } from '../marketplaces/order-book.ts';
+import { LISTED_UP_TO } from '../marketplaces/listed-catalog.ts';
 import { INSTALLED_MODULES, MARKETPLACES, MODULES, moduleRoute, type Marketplace } from '../extension/modules.ts';
 import { encryptSecret } from '../extension/credentials.ts';
 
@@ -91,9 +92,8 @@ export function seedDatabase(db: Database, input: SeedInput): void {
   }
 
   // --- product mappings: Trendyol 1-300, Hepsiburada 1-220, N11 1-150 -----------------------------
-  const mappedUpTo: Record<Marketplace, number> = { trendyol: 300, hepsiburada: 220, n11: 150 };
   for (const mp of MARKETPLACES) {
-    for (const p of products.slice(0, mappedUpTo[mp])) {
+    for (const p of products.slice(0, LISTED_UP_TO[mp])) {
       const r = rnd.next();
       const status = r < 0.03 ? 'error' : r < 0.05 ? 'pending' : 'success';
       const synced = new Date(day0 - rnd.int(1, 14) * 86_400_000 + rnd.int(0, 86_399) * 1000);

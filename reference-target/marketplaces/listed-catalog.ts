@@ -7,7 +7,7 @@
 import { seedProducts, type SeedProduct } from '../db/catalog.ts';
 import type { Marketplace } from '../extension/modules.ts';
 
-/** Mirrors `mappedUpTo` in db/seed.ts. */
+/** Products each marketplace lists at seed time; db/seed.ts maps the same ones. */
 export const LISTED_UP_TO: Record<Marketplace, number> = { trendyol: 300, hepsiburada: 220, n11: 150 };
 
 let catalogue: SeedProduct[] | undefined;
