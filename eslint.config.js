@@ -14,6 +14,15 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures take `{}` when they depend on nothing (its documented pattern).
+    files: ['fixtures/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    files: ['*.mjs', '*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // Browser-side scripts served by the reference target (service worker, dashboard code).
     files: ['reference-target/public/**/*.js'],
     languageOptions: {

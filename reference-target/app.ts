@@ -9,7 +9,7 @@ import type { Marketplace } from './extension/modules.ts';
 import type { Req } from './http/types.ts';
 import type { MarketplaceOrder } from './marketplaces/order-book.ts';
 
-export interface SimulatorUrls extends Record<Marketplace, string> {}
+export type SimulatorUrls = Record<Marketplace, string>;
 
 export interface App {
   config: TargetConfig;

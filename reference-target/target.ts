@@ -65,7 +65,7 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
   };
   const seed = () => seedDatabase(db, seedInput(config, app, hashes));
 
-  let store: Listening | undefined;
+  const servers: { store?: Listening } = {};
   const target: RunningTarget = {
     app, simulators,
     get storeUrl() { return app.storeUrl; },
@@ -80,7 +80,7 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
     },
     async close() {
       await sync.stop();
-      await store?.close();
+      await servers.store?.close();
       await simulators.close();
       db.close();
     },
@@ -99,10 +99,11 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
     if (path === '/index.php') return catalog(req);
     return html('<!doctype html><title>404</title><h1>Not Found</h1>', 404);
   };
-  store = await listen(handler, config.port, (err) => {
+  const store = await listen(handler, config.port, (err) => {
     console.error('[target] unhandled error:', err);
     return json({ error: 'Internal Server Error' }, 500);
   });
+  servers.store = store;
   app.storeUrl = store.url;
   sync.start();
   return target;

@@ -19,6 +19,7 @@ export class Database {
     let s = this.#statements.get(sql);
     if (!s) {
       s = this.raw.prepare(sql);
+      s.setAllowUnknownNamedParameters(true);
       this.#statements.set(sql, s);
     }
     return s;

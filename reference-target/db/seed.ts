@@ -26,7 +26,7 @@ export const GROUP_IDS = { admin: 1, viewer: 10, noaccess: 11 } as const;
 export const XSS_WEBHOOK_NOTE = '<img src=x onerror="window.__xss=1"><b>VIP müşteri</b>';
 
 const CORE_ROUTES = ['catalog/product', 'catalog/category', 'sale/order', 'user/user', 'user/user_permission',
-  'marketplace/extension', 'extension/extension/module', 'setting/setting'];
+  'marketplace/extension', 'extension/extension', 'setting/setting'];
 const EXT_ROUTES = INSTALLED_MODULES.map((m) => moduleRoute(m.code));
 
 /** 'YYYY-MM-DD HH:MM:SS' in UTC, OpenCart's DATETIME text. */
@@ -42,8 +42,8 @@ export function seedDatabase(db: Database, input: SeedInput): void {
   // --- users, groups, API --------------------------------------------------------------------
   const groups: [number, string, string[], string[]][] = [
     [GROUP_IDS.admin, 'Administrator', [...CORE_ROUTES, ...EXT_ROUTES], [...CORE_ROUTES, ...EXT_ROUTES]],
-    [GROUP_IDS.viewer, 'Marketplace Viewer', ['marketplace/extension', 'extension/extension/module', ...EXT_ROUTES], []],
-    [GROUP_IDS.noaccess, 'Catalog Editor (no extension access)', ['catalog/product', 'marketplace/extension', 'extension/extension/module'], ['catalog/product']],
+    [GROUP_IDS.viewer, 'Marketplace Viewer', ['marketplace/extension', 'extension/extension', ...EXT_ROUTES], []],
+    [GROUP_IDS.noaccess, 'Catalog Editor (no extension access)', ['catalog/product', 'marketplace/extension', 'extension/extension'], ['catalog/product']],
   ];
   for (const [id, name, access, modify] of groups) {
     db.run('INSERT INTO oc_user_group (user_group_id, name, permission) VALUES ($id, $name, $perm)',
@@ -106,10 +106,13 @@ export function seedDatabase(db: Database, input: SeedInput): void {
     }
   }
 
-  // --- category mappings (Trendyol: first 10 categories) -----------------------------------------
-  for (const c of seedCategories().slice(0, 10)) {
-    db.run(`INSERT INTO meschain_category_mapping (opencart_category_id, marketplace, marketplace_category_id, marketplace_category_name, date_modified)
-            VALUES ($c, 'trendyol', $mc, $mn, $d)`, { c: c.categoryId, mc: String(400 + c.categoryId), mn: `${c.name} (Trendyol)`, d: now });
+  // --- category mappings: Trendyol the first 10 categories, Hepsiburada 6, N11 4 -----------------
+  const mappedCategories: Record<Marketplace, number> = { trendyol: 10, hepsiburada: 6, n11: 4 };
+  for (const mp of MARKETPLACES) {
+    for (const c of seedCategories().slice(0, mappedCategories[mp])) {
+      db.run(`INSERT INTO meschain_category_mapping (opencart_category_id, marketplace, marketplace_category_id, marketplace_category_name, date_modified)
+              VALUES ($c, $mp, $mc, $mn, $d)`, { c: c.categoryId, mp, mc: `${mp.slice(0, 2).toUpperCase()}-${400 + c.categoryId}`, mn: `${c.name} (${mp})`, d: now });
+    }
   }
 
   // --- imported orders ---------------------------------------------------------------------------
@@ -143,22 +146,28 @@ export function seedDatabase(db: Database, input: SeedInput): void {
     }
   }
 
-  // --- webhook deliveries -----------------------------------------------------------------------
-  const events = ['order-created', 'order-status-changed', 'stock-updated'];
+  // --- webhook deliveries: realistic, replayable payloads --------------------------------------------
+  const trendyolOrders = orderBook('trendyol', products, input.today).slice(0, IMPORTED_PER_MARKETPLACE);
   for (let i = 1; i <= 40; i++) {
-    const event = rnd.pick(events);
-    const payload = i === 7
-      ? { eventId: `seed-${i}`, eventType: 'order-created', data: { orderNumber: '7300009999', customerNote: XSS_WEBHOOK_NOTE } }
-      : { eventId: `seed-${i}`, eventType: event, data: { orderNumber: String(7_300_000_000 + i * 37), quantity: rnd.int(0, 40) } };
-    const r = rnd.next();
-    const status = r < 0.1 ? 'failed' : r < 0.15 ? 'rejected' : 'success';
+    const at = new Date(day0 - rnd.int(1, 14) * 86_400_000 + rnd.int(0, 86_399) * 1000);
+    const order = trendyolOrders[i % trendyolOrders.length]!;
+    const status = i % 10 === 3 ? 'failed' : i % 20 === 9 ? 'rejected' : 'success';
+    const kind = i === 7 ? 'order-created' : (['order-created', 'order-status-changed', 'stock-updated'] as const)[i % 3]!;
+    const p = products[i + 20]!;
+    const data: Record<string, unknown> =
+      kind === 'stock-updated' ? { sku: status === 'failed' ? `MSK-UNKNOWN-${i}` : p.sku, quantity: rnd.int(0, 40) }
+      : kind === 'order-status-changed' ? { orderNumber: status === 'failed' ? `7399999${i}` : order.orderNumber, status: rnd.pick(['Picking', 'Shipped', 'Delivered']) }
+      : { orderNumber: order.orderNumber, customer: order.customer, lines: order.lines, total: order.total, createdAt: order.createdAt,
+          ...(i === 7 ? { customerNote: XSS_WEBHOOK_NOTE } : {}) };
+    if (kind === 'order-created' && status === 'failed') data.lines = [{ sku: `MSK-UNKNOWN-${i}`, quantity: 1, price: 10 }];
+    const payload = { eventId: `seed-${i}`, eventType: kind, timestamp: at.toISOString(), data };
     db.run(`INSERT INTO meschain_webhook_log (marketplace, event, event_id, payload, signature, status, http_status, response_time_ms, retry_count, error, created_at)
             VALUES ('trendyol', $ev, $eid, $pl, $sig, $st, $code, $rt, $rc, $err, $at)`, {
-      ev: payload.eventType, eid: status === 'success' ? payload.eventId : null, pl: JSON.stringify(payload),
-      sig: `sha256=${'0'.repeat(16)}…`, st: status, code: status === 'success' ? 200 : status === 'rejected' ? 403 : 500,
+      ev: kind, eid: status === 'success' ? payload.eventId : null, pl: JSON.stringify(payload),
+      sig: `${'0'.repeat(16)}…`, st: status, code: status === 'success' ? 200 : status === 'rejected' ? 403 : 400,
       rt: rnd.int(12, 480), rc: status === 'failed' ? rnd.int(1, 3) : 0,
-      err: status === 'success' ? null : status === 'rejected' ? 'Invalid signature' : 'Order product not found',
-      at: sqlDate(new Date(day0 - rnd.int(1, 14) * 86_400_000 + rnd.int(0, 86_399) * 1000)),
+      err: status === 'success' ? null : status === 'rejected' ? 'Invalid signature' : 'Bad payload: unknown SKU or order',
+      at: sqlDate(at),
     });
   }
 }

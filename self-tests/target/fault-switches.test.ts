@@ -1,5 +1,5 @@
 /** Each fault switch visibly changes the target's behaviour (and only while it is on). */
-import { afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTarget } from '../helpers/target.ts';
 import { FAULT_NAMES, parseFaultList, type FaultName } from '../../reference-target/faults.ts';
@@ -7,15 +7,13 @@ import { AdminClient } from '../../fixtures/opencart/admin-client.ts';
 import { loginOverHttp } from '../../fixtures/opencart/login.ts';
 import { SLOW_API_DELAY_MS } from '../../reference-target/extension/controllers/faults.ts';
 
-const t = useTarget();
 let admin: AdminClient;
 let viewer: AdminClient;
-const on = (...f: FaultName[]) => t.current.target.app.faults.set(f);
-
-before(async () => {
-  admin = new AdminClient(t.current.settings, await loginOverHttp(t.current.settings, 'admin'));
-  viewer = new AdminClient(t.current.settings, await loginOverHttp(t.current.settings, 'viewer'));
+const t = useTarget([], async ({ settings }) => {
+  admin = new AdminClient(settings, await loginOverHttp(settings, 'admin'));
+  viewer = new AdminClient(settings, await loginOverHttp(settings, 'viewer'));
 });
+const on = (...f: FaultName[]) => t.current.target.app.faults.set(f);
 afterEach(() => on());
 
 const hubHtml = async () => (await admin.raw('GET', 'extension/module/meschain_sync')).text;
