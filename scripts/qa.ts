@@ -4,7 +4,7 @@
  * with it: 0 pass, 1 fail, 2 could not evaluate. (The gate engine of issue B replaces the
  * simple verdict below.)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadDotEnv, PROJECT_ROOT } from '../fixtures/settings.ts';
@@ -55,7 +55,12 @@ rmSync(resolve(REPORTS, 'playwright'), { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 say('running the QA suites (Playwright)…');
-const pw = spawnSync('playwright', ['test', ...process.argv.slice(2)], { stdio: 'inherit', env });
+// async: the reference target serves from this very process while Playwright runs
+const pw = await new Promise<{ status: number | null }>((done) => {
+  const child = spawn('playwright', ['test', ...process.argv.slice(2)], { stdio: 'inherit', env });
+  child.on('exit', (status) => done({ status }));
+  child.on('error', (err) => couldNotEvaluate(`could not start Playwright: ${err.message}`));
+});
 await target?.close();
 
 // Allure report, written beside the old one and swapped in only when complete

@@ -47,17 +47,16 @@ export function dashboardPage(req: AdminReq, app: App): Reply {
   const hubRoute = moduleRoute('meschain_sync');
   const canHub = req.user.access.includes(hubRoute);
   const metrics = canHub ? dashboardMetrics(app.db, app.now()) : undefined;
-  const canOrders = req.user.access.includes('sale/order');
-  const canProducts = req.user.access.includes('catalog/product');
   const crumbs = [{ label: 'Dashboard', href: adminLink('common/dashboard', req.token) }];
   return renderPage(app, req, 'common/dashboard.twig', { title: 'Dashboard', breadcrumbs: crumbs }, {
     heading_title: 'Dashboard',
     error_install: '',
     tiles: [
-      { id: 'orders', label: 'Total Orders', value: formatInt(totals.orders), href: canOrders ? adminLink('sale/order', req.token) : '' },
-      { id: 'sales', label: 'Total Sales', value: formatMoney(totals.sales), href: canOrders ? adminLink('sale/order', req.token) : '' },
+      // no "View more" links: the twin does not implement sale/order or catalog/product pages
+      { id: 'orders', label: 'Total Orders', value: formatInt(totals.orders), href: '' },
+      { id: 'sales', label: 'Total Sales', value: formatMoney(totals.sales), href: '' },
       { id: 'customers', label: 'Total Customers', value: formatInt(totals.customers), href: '' },
-      { id: 'products', label: 'Total Products', value: formatInt(totals.products), href: canProducts ? adminLink('catalog/product', req.token) : '' },
+      { id: 'products', label: 'Total Products', value: formatInt(totals.products), href: '' },
     ],
     meschain_link: canHub ? adminLink(hubRoute, req.token) : '',
     active_marketplaces: metrics?.active_marketplaces ?? 0,

@@ -65,7 +65,7 @@
       .attr('role', type === 'danger' ? 'alert' : 'status')
       .text(String(text));
     var $close = $('<button type="button" class="close" data-dismiss="alert" aria-label="Close"></button>').text('×');
-    $alert.prepend($close);
+    $alert.append($close);
     $box.prepend($alert);
     $box.children('.alert').slice(4).remove();
     return $alert;

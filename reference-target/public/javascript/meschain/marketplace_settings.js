@@ -31,7 +31,10 @@
     var $button = $(this);
     M.busy($button, true);
     M.post(urls.test_connection, {}).done(function (json) {
-      if (M.handle(json) && json.latency_ms !== undefined) M.alert('info', 'Round trip: ' + M.fmtInt(json.latency_ms) + ' ms');
+      var latency = json && json.latency_ms !== undefined ? ' (' + M.fmtInt(json.latency_ms) + ' ms)' : '';
+      if (json && typeof json.success === 'string') M.alert('success', json.success + latency);
+      else if (json && typeof json.error === 'string') M.alert('danger', json.error + latency);
+      else M.handle(json);
     }).always(function () {
       M.busy($button, false);
     });
