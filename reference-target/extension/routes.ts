@@ -5,6 +5,7 @@ import * as hub from './controllers/hub.ts';
 import { marketplaceActions } from './controllers/marketplace.ts';
 import { logViewer, reporting, webhooks } from './controllers/tools.ts';
 import { MARKETPLACES } from './modules.ts';
+import { installModule, uninstallModule } from '../opencart/extension-installer.ts';
 
 export function adminRoutes(): Map<string, AdminHandler> {
   const routes = new Map<string, AdminHandler>([
@@ -12,7 +13,9 @@ export function adminRoutes(): Map<string, AdminHandler> {
     ['error/permission', pages.permissionPage],
     ['error/not_found', pages.notFoundPage],
     ['marketplace/extension', pages.extensionListPage],
-    ['extension/extension/module', pages.extensionModuleFragment],
+    ['extension/extension/module', (req, app) => pages.extensionModuleFragment(req, app)],
+    ['extension/extension/module/install', installModule],
+    ['extension/extension/module/uninstall', uninstallModule],
     ['extension/module/meschain_sync', pages.hubPage],
     ['extension/module/meschain_sync/save', hub.save],
     ['extension/module/meschain_sync/toggle', hub.toggle],

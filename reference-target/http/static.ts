@@ -34,7 +34,7 @@ function file(path: string, extraHeaders: Record<string, string> = {}): Reply | 
     return undefined;
   }
   return reply(200, readFileSync(path), {
-    'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'content-type': path.endsWith('manifest.json') ? 'application/manifest+json' : TYPES[extname(path)] ?? 'application/octet-stream',
     'cache-control': 'public, max-age=3600',
     'x-content-type-options': 'nosniff',
     ...extraHeaders,

@@ -151,6 +151,18 @@ describe('dashboard, permissions and extensions', () => {
     for (const name of ['MesChain-Sync Hub', 'MesChain-Sync Trendyol', 'MesChain-Sync Hepsiburada', 'MesChain-Sync N11']) assert.ok(fragment.includes(name), name);
   });
 
+  test('install and uninstall change oc_extension and the group permissions; a viewer may not', async () => {
+    const s = await loginOverHttp(t.current.settings, 'admin');
+    const get = (route: string, who = s) => fetch(`${adminEntry(t.current.settings)}?route=${route}&user_token=${who.token}`, { headers: { cookie: who.cookie } }).then((r) => r.text());
+    assert.match(await get('extension/extension/module/install&extension=amazon'), /Success: You have installed MesChain-Sync Amazon!/);
+    assert.ok(t.current.target.app.db.get(`SELECT 1 FROM oc_extension WHERE code = 'amazon'`));
+    assert.match(await get('extension/extension/module/uninstall&extension=amazon'), /Success: You have uninstalled/);
+    assert.equal(t.current.target.app.db.get(`SELECT 1 FROM oc_extension WHERE code = 'amazon'`), undefined);
+    const v = await loginOverHttp(t.current.settings, 'viewer');
+    assert.match(await get('extension/extension/module/uninstall&extension=trendyol', v), /permission to modify extensions/);
+    assert.ok(t.current.target.app.db.get(`SELECT 1 FROM oc_extension WHERE code = 'trendyol'`));
+  });
+
   test('no admin route sends Access-Control-Allow-Origin', async () => {
     const client = new AdminClient(t.current.settings, await loginOverHttp(t.current.settings, 'admin'));
     const res = await client.get('extension/module/meschain_sync/metrics');
