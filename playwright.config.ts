@@ -36,5 +36,8 @@ export default defineConfig({
   projects: [
     { name: 'api', testDir: 'tests/api' },
     { name: 'ui-desktop', testDir: 'tests/ui', use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'ui-phone', testDir: 'tests/ui', use: { ...devices['Pixel 7'], launchOptions } },
+    { name: 'pwa', testDir: 'tests/pwa', use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'a11y', testDir: 'a11y', testMatch: /.*\.a11y\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
 });

@@ -1,0 +1,42 @@
+/**
+ * Types of the declarative gate spec (gate/gates.ts). No runtime code here, so k6 scripts can
+ * import the spec too (k6 strips the types).
+ */
+export type SuiteId = 'api' | 'security' | 'ui' | 'pwa' | 'load' | 'a11y' | 'lighthouse' | 'all';
+export type Comparator = '<' | '<=' | '>' | '>=' | '==';
+export type Severity = 'blocker' | 'warn';
+export type ProfileName = 'local' | 'staging' | 'production';
+
+export interface Evidence {
+  /** metric of the same suite that counts the evidence, e.g. `tests.executed`, `http.requests`, `pages.audited` */
+  metric: string;
+  min: number;
+  /** what the evidence is, for messages: "tests executed", "samples", "pages audited" */
+  label: string;
+}
+
+export interface Condition {
+  /** stable id: canaries, waivers and CI logs refer to it */
+  id: string;
+  title: string;
+  suite: SuiteId;
+  /** metric name in the suite's result (see gate/model.ts) */
+  metric: string;
+  /** the condition passes when `actual <comparator> threshold` */
+  comparator: Comparator;
+  threshold: number;
+  unit?: string;
+  severity: Severity;
+  /** minimum evidence; when it is missing the condition fails with its own message, never passes */
+  evidence: Evidence;
+  /** what to do when it fails */
+  help: string;
+}
+
+export type ConditionOverride = Partial<Pick<Condition, 'threshold' | 'severity' | 'comparator'>> & { evidence?: Partial<Evidence> };
+
+export interface GateSpec {
+  version: 1;
+  conditions: Condition[];
+  profiles: Record<ProfileName, { description: string; overrides: Record<string, ConditionOverride> }>;
+}
