@@ -5,7 +5,7 @@ import { defineConfig } from 'allure';
 export default defineConfig({
   name: 'MesChain-Sync QA',
   output: process.env.ALLURE_OUTPUT || './reports/allure-report',
-  historyPath: './reports/allure-history.jsonl',
+  historyPath: process.env.ALLURE_HISTORY_PATH || './reports/allure-history.jsonl',
   historyLimit: 30,
   plugins: {
     awesome: {

@@ -1,0 +1,105 @@
+/**
+ * Playwright's JSON reporter output → one SuiteResult per suite. The suite of a test is its
+ * project (`api` → api, `ui-desktop`/`ui-phone` → ui, `pwa` → pwa, `a11y` → a11y), except that a
+ * test tagged `@security` belongs to the security suite, where each failure is one open finding.
+ * The API suite's contract coverage comes from reports/api/coverage.json when present.
+ */
+import { existsSync } from 'node:fs';
+import { isObject, readJsonFile } from './read-json.ts';
+import { emptySuite, ResultsUnreadable, testMetrics, type Suite, type SuiteResult, type TestOutcome, type TestStatus } from '../model.ts';
+
+const PROJECT_SUITES: Record<string, Suite> = { api: 'api', 'ui-desktop': 'ui', 'ui-phone': 'ui', pwa: 'pwa', a11y: 'a11y' };
+
+interface PwResult { status?: string; retry?: number; duration?: number; error?: { message?: string } }
+interface PwTest { projectName?: string; status?: string; results?: PwResult[]; annotations?: { type: string; description?: string }[] }
+interface PwSpec { title?: string; tags?: string[]; file?: string; tests?: PwTest[] }
+interface PwSuite { title?: string; file?: string; specs?: PwSpec[]; suites?: PwSuite[] }
+
+function statusOf(t: PwTest): TestStatus {
+  switch (t.status) {
+    case 'expected': return (t.results ?? []).every((r) => r.status === 'skipped') && (t.results ?? []).length > 0 ? 'skipped' : 'passed';
+    case 'unexpected': return 'failed';
+    case 'flaky': return 'flaky';
+    case 'skipped': return 'skipped';
+    default: throw new Error(`unknown Playwright test status ${JSON.stringify(t.status)}`);
+  }
+}
+
+const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+function* walk(suite: PwSuite, path: string[]): Generator<{ spec: PwSpec; path: string[] }> {
+  for (const spec of suite.specs ?? []) yield { spec, path };
+  for (const child of suite.suites ?? []) yield* walk(child, [...path, child.title ?? '']);
+}
+
+/** Suite of a test: `@security` wins over the project. Setup projects and unknown projects count as their own tests in `ui`. */
+export function suiteOf(project: string, tags: string[]): Suite | undefined {
+  if (tags.includes('@security')) return 'security';
+  return PROJECT_SUITES[project];
+}
+
+export function readPlaywrightResults(path: string, opts: { coveragePath?: string } = {}): SuiteResult[] {
+  const json = readJsonFile(path, "Playwright's JSON report");
+  if (!isObject(json) || !Array.isArray(json.suites) || !isObject(json.stats)) {
+    throw new ResultsUnreadable(path, "expected Playwright's JSON report (`suites`, `stats`); found another shape.");
+  }
+  const bySuite = new Map<Suite, TestOutcome[]>();
+  try {
+    for (const fileSuite of json.suites as PwSuite[]) {
+      const file = fileSuite.file ?? fileSuite.title ?? '';
+      for (const { spec, path: describePath } of walk(fileSuite, [])) {
+        for (const t of spec.tests ?? []) {
+          const project = t.projectName ?? '';
+          // Playwright writes tags without the leading @ in its JSON report
+          const tags = (spec.tags ?? []).map((t) => (t.startsWith('@') ? t : `@${t}`));
+          const suite = suiteOf(project, tags);
+          if (!suite) continue; // e.g. the auth `setup` project: its failures surface as failed dependents
+          const results = t.results ?? [];
+          const last = results.at(-1);
+          const titlePath = [...describePath.filter(Boolean), spec.title ?? ''];
+          const outcome: TestOutcome = {
+            id: [project, file, ...titlePath].join(' › '),
+            title: titlePath.join(' › '),
+            suite,
+            status: statusOf(t),
+            attempts: Math.max(1, results.length),
+            durationMs: results.reduce((s, r) => s + (r.duration ?? 0), 0),
+            tags,
+            ...(last?.error?.message ? { error: stripAnsi(last.error.message).slice(0, 2000) } : {}),
+          };
+          bySuite.set(suite, [...(bySuite.get(suite) ?? []), outcome]);
+        }
+      }
+    }
+  } catch (err) {
+    throw new ResultsUnreadable(path, `could not read the Playwright report: ${(err as Error).message}`);
+  }
+  const out: SuiteResult[] = [];
+  for (const [suite, tests] of bySuite) {
+    const r = emptySuite(suite, 'playwright', [path]);
+    r.tests = tests;
+    out.push(r);
+  }
+  if (opts.coveragePath && existsSync(opts.coveragePath)) {
+    const api = out.find((r) => r.suite === 'api') ?? (() => { const r = emptySuite('api', 'playwright', [path]); out.push(r); return r; })();
+    const cov = readJsonFile(opts.coveragePath, 'the API suite\'s contract coverage (reports/api/coverage.json)');
+    if (!isObject(cov) || typeof cov.routes_total !== 'number' || typeof cov.routes_covered !== 'number') {
+      throw new ResultsUnreadable(opts.coveragePath, 'expected {routes_total, routes_covered, …}; found another shape.');
+    }
+    api.sources.push(opts.coveragePath);
+    api.metrics['contract.routes'] = cov.routes_total;
+    api.metrics['contract.covered'] = cov.routes_covered;
+    api.metrics['contract.coverage'] = cov.routes_total === 0 ? 0 : Math.round((cov.routes_covered / cov.routes_total) * 10000) / 100;
+    if (Array.isArray(cov.uncovered) && cov.uncovered.length) api.notes.push(`uncovered routes: ${cov.uncovered.join(', ')}`);
+  }
+  return out;
+}
+
+/** Recomputes the `tests.*` metrics after waivers and quarantine were applied. */
+export function withTestMetrics(r: SuiteResult): SuiteResult {
+  const findings: Record<string, number> = r.suite === 'security'
+    ? { 'findings.open': r.tests.filter((t) => t.status === 'failed' && !t.waivedBy && !t.quarantinedBy).length }
+    : {};
+  r.metrics = { ...r.metrics, ...testMetrics(r.tests), ...findings };
+  return r;
+}

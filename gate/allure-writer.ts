@@ -1,0 +1,147 @@
+/**
+ * Puts everything that is not a Playwright test into the Allure results directory, in Allure's
+ * own file formats: k6 thresholds, axe violations and Lighthouse audits as test results with
+ * their evidence attached (secrets masked); every gate condition as a test result under
+ * "Quality gate"; every numeric metric as an Allure 3 performance metric (`*-perf.json`, so the
+ * report's Metrics section shows trends across runs); environment, executor and categories.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { GateResult } from './engine.ts';
+import type { SuiteResult, TestOutcome } from './model.ts';
+import { maskSecrets } from '../fixtures/secrets.ts';
+
+type AllureStatus = 'passed' | 'failed' | 'broken' | 'skipped';
+interface Attachment { name: string; source: string; type: string; }
+
+const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
+
+export interface AllureExtrasInput {
+  resultsDir: string;
+  results: SuiteResult[];
+  gate: GateResult;
+  environment: Record<string, string>;
+  secrets: string[];
+  startedAt: number;
+  stoppedAt: number;
+}
+
+function attach(dir: string, name: string, content: string | Buffer, type: string, secrets: string[]): Attachment {
+  const ext = extname(name) || (type.includes('json') ? '.json' : type.includes('html') ? '.html' : '.txt');
+  const source = `${randomUUID()}-attachment${ext}`;
+  const body = typeof content === 'string' ? maskSecrets(content, secrets) : content;
+  writeFileSync(join(dir, source), body);
+  return { name, source, type };
+}
+
+function writeResult(dir: string, r: {
+  name: string; fullName: string; status: AllureStatus; message?: string; description?: string;
+  labels: [string, string][]; parameters?: [string, string][]; attachments?: Attachment[]; start: number; stop: number;
+}): void {
+  const uuid = randomUUID();
+  writeFileSync(join(dir, `${uuid}-result.json`), JSON.stringify({
+    uuid, historyId: md5(r.fullName), testCaseId: md5(r.fullName), name: r.name, fullName: r.fullName,
+    status: r.status, stage: 'finished', start: r.start, stop: r.stop,
+    statusDetails: r.message ? { message: r.message } : {},
+    ...(r.description ? { description: r.description } : {}),
+    labels: r.labels.map(([name, value]) => ({ name, value })),
+    parameters: (r.parameters ?? []).map(([name, value]) => ({ name, value })),
+    attachments: r.attachments ?? [], steps: [],
+  }));
+}
+
+const STATUS: Record<TestOutcome['status'], AllureStatus> = { passed: 'passed', failed: 'failed', flaky: 'passed', skipped: 'skipped' };
+
+function suiteResults(input: AllureExtrasInput): void {
+  const { resultsDir: dir, secrets } = input;
+  for (const r of input.results.filter((x) => x.tool !== 'playwright')) {
+    const attachments = r.artifacts.filter((a) => existsSync(a.path)).map((a) => {
+      const raw = readFileSync(a.path);
+      const text = /json|html|text|csv|xml/.test(a.contentType) ? raw.toString('utf8') : raw;
+      return attach(dir, a.name, text, a.contentType, secrets);
+    });
+    // one result that carries the suite's evidence and numbers
+    writeResult(dir, {
+      name: `${r.tool} summary`, fullName: `${r.suite} › ${r.tool} › summary`, status: 'passed',
+      description: [`Sources: ${r.sources.join(', ') || 'none'}`, ...r.notes].join('\n\n'),
+      labels: [['parentSuite', r.suite], ['suite', r.tool], ['tag', r.suite]],
+      parameters: Object.entries(r.metrics).map(([k, v]) => [k, String(v)]),
+      attachments, start: input.startedAt, stop: input.stoppedAt,
+    });
+    for (const t of r.tests) {
+      writeResult(dir, {
+        name: t.title, fullName: `${r.suite} › ${r.tool} › ${t.id}`, status: STATUS[t.status],
+        message: t.error ? maskSecrets(t.error, secrets) : t.waivedBy ? `waived: ${t.waivedBy}` : undefined,
+        labels: [['parentSuite', r.suite], ['suite', r.tool], ...t.tags.map((x): [string, string] => ['tag', x])],
+        start: input.startedAt, stop: input.startedAt + Math.round(t.durationMs),
+      });
+    }
+  }
+}
+
+const GATE_STATUS: Record<GateResult['conditions'][number]['status'], AllureStatus> = {
+  passed: 'passed', failed: 'failed', warn: 'broken', waived: 'passed', 'not-run': 'skipped', error: 'broken',
+};
+
+function gateResults(input: AllureExtrasInput): void {
+  const { gate, resultsDir: dir } = input;
+  const verdict = attach(dir, 'gate.json', JSON.stringify(gate, null, 2), 'application/json', input.secrets);
+  writeResult(dir, {
+    name: `Gate verdict: ${gate.status.toUpperCase()} (exit ${gate.exitCode})`, fullName: 'quality-gate › verdict',
+    status: gate.status === 'passed' ? 'passed' : gate.status === 'failed' ? 'failed' : 'broken',
+    message: gate.status === 'passed' ? undefined : `${gate.summary}${gate.errors.length ? `\n${gate.errors.join('\n')}` : ''}`,
+    description: `Profile: ${gate.profile}\n\n${gate.summary}`,
+    labels: [['parentSuite', 'Quality gate'], ['suite', 'verdict'], ['severity', 'blocker']],
+    attachments: [verdict], start: input.startedAt, stop: input.stoppedAt,
+  });
+  for (const c of gate.conditions) {
+    writeResult(dir, {
+      name: `${c.id} — ${c.title}`, fullName: `quality-gate › ${c.id}`, status: GATE_STATUS[c.status],
+      message: c.status === 'passed' ? undefined : `${c.status.toUpperCase()}: ${c.message}`,
+      description: `${c.message}\n\nWhat to do when it fails: ${c.help}${c.waivedBy ? `\n\nWaived by ${c.waivedBy}` : ''}`,
+      labels: [['parentSuite', 'Quality gate'], ['suite', c.suite], ['severity', c.severity === 'blocker' ? 'blocker' : 'minor'], ['tag', c.status]],
+      parameters: [['actual', c.actual === null ? 'n/a' : String(c.actual)], ['threshold', `${c.comparator} ${c.threshold} ${c.unit}`.trim()],
+        ['evidence', `${c.evidence.actual} ${c.evidence.label} (min ${c.evidence.min})`]],
+      start: input.startedAt, stop: input.stoppedAt,
+    });
+  }
+}
+
+const LOWER_IS_BETTER = /(_ms|error_rate|failed|flaky|violations|bytes|requests\b|cls|expired|findings|wrong)/;
+
+function performanceMetrics(input: AllureExtrasInput): void {
+  const samples = input.gate ? Object.entries(input.gate.suites).flatMap(([suite, s]) => Object.entries(s.metrics)
+    .filter(([, v]) => Number.isFinite(v))
+    .map(([key, value]) => ({
+      id: suite, key: `${suite}.${key}`, value, start: input.startedAt, stop: input.stoppedAt,
+      title: `${suite}: ${key}`, group: suite, groupTitle: suite,
+      ...(key.endsWith('_ms') ? { unit: 'ms' } : key.includes('rate') || key.includes('coverage') ? { unit: '%' } : {}),
+      better: LOWER_IS_BETTER.test(key) ? 'lower' : 'higher',
+    }))) : [];
+  writeFileSync(join(input.resultsDir, `${randomUUID()}-perf.json`), JSON.stringify(samples));
+}
+
+function environment(input: AllureExtrasInput): void {
+  const lines = Object.entries(input.environment).map(([k, v]) => `${k}=${maskSecrets(v, input.secrets).replace(/\n/g, ' ')}`);
+  writeFileSync(join(input.resultsDir, 'environment.properties'), `${lines.join('\n')}\n`);
+  writeFileSync(join(input.resultsDir, 'executor.json'), JSON.stringify({
+    name: process.env.CI ? 'CI' : 'local', type: process.env.GITHUB_ACTIONS ? 'github' : 'local',
+    buildName: `MesChain-Sync QA ${new Date(input.startedAt).toISOString()}`, reportName: 'MesChain-Sync QA',
+  }));
+  writeFileSync(join(input.resultsDir, 'categories.json'), JSON.stringify([
+    { name: 'Quality gate: blocker failed', matchedStatuses: ['failed'], messageRegex: '^FAILED: .*' },
+    { name: 'Could not evaluate', matchedStatuses: ['broken'], messageRegex: '^ERROR: .*' },
+    { name: 'Security findings', matchedStatuses: ['failed'], messageRegex: '.*(permission|signature|secret|token|CSV|CORS|lockout).*' },
+    { name: 'Product defects', matchedStatuses: ['failed'] },
+    { name: 'Test defects', matchedStatuses: ['broken'] },
+  ]));
+}
+
+export function writeAllureExtras(input: AllureExtrasInput): void {
+  mkdirSync(input.resultsDir, { recursive: true });
+  suiteResults(input);
+  gateResults(input);
+  performanceMetrics(input);
+  environment(input);
+}

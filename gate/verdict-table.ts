@@ -1,0 +1,40 @@
+/** The gate verdict as a terminal table: what a CI log and a QA engineer read first. */
+import type { ConditionResult, GateResult } from './engine.ts';
+
+const ICON: Record<ConditionResult['status'], string> = {
+  passed: 'PASS', failed: 'FAIL', warn: 'WARN', waived: 'WAIVED', 'not-run': 'skip', error: 'ERROR',
+};
+
+const num = (n: number | null): string => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length);
+}
+
+export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?: boolean } = {}): string {
+  const c = (code: number, s: string) => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const color: Record<ConditionResult['status'], number> = { passed: 32, failed: 31, warn: 33, waived: 36, 'not-run': 90, error: 35 };
+  const rows = g.conditions.filter((x) => opts.showNotRun || x.status !== 'not-run');
+  const lines: string[] = [];
+  lines.push(`${pad('status', 7)} ${pad('condition', 34)} ${pad('actual', 12)} ${pad('threshold', 16)} evidence`);
+  lines.push('-'.repeat(96));
+  for (const r of rows) {
+    const threshold = `${r.comparator} ${num(r.threshold)}${r.unit ? ` ${r.unit}` : ''}`;
+    const evidence = `${r.evidence.actual}/${r.evidence.min} ${r.evidence.label}`;
+    lines.push(`${c(color[r.status], pad(ICON[r.status], 7))} ${pad(r.id, 34)} ${pad(num(r.actual), 12)} ${pad(threshold, 16)} ${evidence}`);
+  }
+  const problems = rows.filter((r) => r.status === 'failed' || r.status === 'error' || r.status === 'warn');
+  if (problems.length) {
+    lines.push('');
+    for (const p of problems) {
+      lines.push(`${c(color[p.status], ICON[p.status])} ${p.id}: ${p.message}`);
+      lines.push(`     what to do: ${p.help}`);
+    }
+  }
+  const notRun = g.conditions.filter((x) => x.status === 'not-run').map((x) => x.id);
+  if (notRun.length && !opts.showNotRun) lines.push('', `not run (suite not selected): ${notRun.join(', ')}`);
+  for (const e of g.errors) lines.push(c(35, `could not evaluate: ${e}`));
+  const word = g.status === 'passed' ? c(32, 'PASS') : g.status === 'failed' ? c(31, 'FAIL') : c(35, 'COULD NOT EVALUATE');
+  lines.push('', `GATE ${word} (profile ${g.profile}): ${g.summary} — exit ${g.exitCode}`);
+  return lines.join('\n');
+}

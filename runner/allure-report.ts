@@ -1,0 +1,31 @@
+/**
+ * Generates the Allure 3 report (one HTML file, opens from disk) without ever leaving a broken
+ * one behind: the report is generated beside the old one and swapped in when complete, and the
+ * history file is updated on a copy that replaces the original only on success.
+ */
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { run } from './child.ts';
+import { PROJECT_ROOT } from '../fixtures/settings.ts';
+
+export async function generateAllureReport(reportsDir: string, env: NodeJS.ProcessEnv): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+  const tmp = resolve(reportsDir, `.allure-report.tmp-${process.pid}`);
+  const final = resolve(reportsDir, 'allure-report');
+  const history = resolve(reportsDir, 'allure-history.jsonl');
+  const historyTmp = `${history}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  if (existsSync(history)) copyFileSync(history, historyTmp);
+  const gen = await run('allure', ['generate', resolve(reportsDir, 'allure-results'), '--config', resolve(PROJECT_ROOT, 'allurerc.mjs'), '--output', tmp],
+    { env: { ...env, ALLURE_OUTPUT: tmp, ALLURE_HISTORY_PATH: historyTmp }, quiet: true });
+  if (gen.code !== 0 || !existsSync(resolve(tmp, 'index.html'))) {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(historyTmp, { force: true });
+    return { ok: false, message: `allure generate failed (${gen.error ?? `exit ${gen.code}`}); the previous report in ${final} is untouched.` };
+  }
+  const old = `${final}.old-${process.pid}`;
+  if (existsSync(final)) renameSync(final, old);
+  renameSync(tmp, final);
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(historyTmp)) renameSync(historyTmp, history);
+  return { ok: true, path: resolve(final, 'index.html') };
+}

@@ -1,0 +1,180 @@
+/**
+ * The whole `npm run qa`: start the target (unless QA_BASE_URL points at a store), run the
+ * selected suites, read every tool's output through its adapter, apply waivers and quarantine,
+ * evaluate the gate, write reports/gate.json (atomically), the Allure report, and the verdict.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadDotEnv, PROJECT_ROOT, readQaSettings, secretValues, type QaSettings } from '../fixtures/settings.ts';
+import { readTargetConfig } from '../reference-target/config.ts';
+import { startTarget, type RunningTarget } from '../reference-target/target.ts';
+import { GATES } from '../gate/gates.ts';
+import { WAIVERS } from '../gate/waivers.ts';
+import { QUARANTINE } from '../gate/quarantine.ts';
+import { applyPolicies, PolicyError } from '../gate/policy.ts';
+import { evaluate, type GateResult } from '../gate/engine.ts';
+import { verdictTable } from '../gate/verdict-table.ts';
+import { writeFileAtomic } from '../gate/atomic-write.ts';
+import { writeAllureExtras } from '../gate/allure-writer.ts';
+import { readPlaywrightResults } from '../gate/adapters/playwright.ts';
+import { ResultsUnreadable, type Suite, type SuiteResult } from '../gate/model.ts';
+import { availableSuites, playwrightProjects } from './suites.ts';
+import { run } from './child.ts';
+import { generateAllureReport } from './allure-report.ts';
+import type { QaOptions } from './options.ts';
+
+const say = (msg: string) => console.log(`[qa] ${msg}`);
+
+export class CouldNotEvaluate extends Error {}
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+    await res.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function chromiumVersion(path: string): string {
+  try { return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'missing'; }
+}
+
+function gitCommit(): string {
+  try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
+}
+
+interface Adapted { results: SuiteResult[]; unreadable: { suite: Suite; message: string }[] }
+
+async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
+  const out: Adapted = { results: [], unreadable: [] };
+  const attempt = async (owners: Suite[], read: () => SuiteResult[] | Promise<SuiteResult[]>) => {
+    try {
+      out.results.push(...await read());
+    } catch (err) {
+      if (!(err instanceof ResultsUnreadable)) throw err;
+      for (const s of owners) out.unreadable.push({ suite: s, message: err.message });
+    }
+  };
+  const pwSuites = suites.filter((s) => playwrightProjects([s]).length > 0);
+  if (pwSuites.length) {
+    await attempt(pwSuites, () => readPlaywrightResults(resolve(reportsDir, 'playwright', 'results.json'), { coveragePath: resolve(reportsDir, 'api', 'coverage.json') }));
+  }
+  if (suites.includes('load')) {
+    await attempt(['load'], async () => [(await import('../gate/adapters/k6.ts')).readK6Summary(resolve(reportsDir, 'k6', 'summary.json'))]);
+  }
+  if (suites.includes('a11y')) {
+    await attempt(['a11y'], async () => {
+      const { readAxeResults } = await import('../gate/adapters/axe.ts');
+      const { A11Y_BASELINE } = await import('../a11y/baseline.ts');
+      return [readAxeResults(resolve(reportsDir, 'a11y'), A11Y_BASELINE, new Date())];
+    });
+  }
+  if (suites.includes('lighthouse')) {
+    await attempt(['lighthouse'], async () => [(await import('../gate/adapters/lighthouse.ts')).readLighthouseReports(resolve(reportsDir, 'lighthouse'))]);
+  }
+  return out;
+}
+
+export async function runQa(opts: QaOptions): Promise<GateResult> {
+  loadDotEnv();
+  const reportsDir = resolve(PROJECT_ROOT, process.env.QA_REPORTS_DIR || 'reports');
+  const available = availableSuites();
+  const suites = opts.suites === 'all' ? available : opts.suites;
+  const missing = suites.filter((s) => !available.includes(s));
+  if (missing.length) throw new CouldNotEvaluate(`suite ${missing.join(', ')} has no tests or runner in this checkout; available: ${available.join(', ')}.`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, QA_ENV: opts.profile };
+  let target: RunningTarget | undefined;
+  if (!process.env.QA_BASE_URL) {
+    const started = performance.now();
+    try {
+      target = await startTarget(readTargetConfig({ ...process.env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' }));
+    } catch (err) {
+      throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
+    }
+    env.QA_BASE_URL = target.storeUrl;
+    env.QA_TARGET_KIND = 'reference';
+    const faults = target.app.faults.list();
+    say(`reference target on ${target.storeUrl} (started in ${Math.round(performance.now() - started)} ms${faults.length ? `; faults: ${faults.join(', ')}` : ''})`);
+  } else if (!(await reachable(`${process.env.QA_BASE_URL}/`))) {
+    throw new CouldNotEvaluate(`QA_BASE_URL ${process.env.QA_BASE_URL} is unreachable. Start the store or fix QA_BASE_URL in .env (empty = the reference target).`);
+  } else {
+    say(`store under test: ${process.env.QA_BASE_URL} (${process.env.QA_TARGET_KIND ?? 'reference'})`);
+  }
+  let settings: QaSettings;
+  try {
+    settings = readQaSettings(env);
+  } catch (err) {
+    await target?.close();
+    throw new CouldNotEvaluate((err as Error).message);
+  }
+  if (!existsSync(settings.chromiumPath) && suites.some((s) => s !== 'load' && s !== 'api' && s !== 'security')) {
+    await target?.close();
+    throw new CouldNotEvaluate(`Chromium is missing at ${settings.chromiumPath}. Run \`npm run setup\` (installs Debian's chromium) or set CHROMIUM_PATH.`);
+  }
+
+  // stale results must never be read as this run's evidence
+  for (const dir of ['allure-results', 'playwright', 'api', 'k6', 'a11y', 'lighthouse']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
+  mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
+  const startedAt = Date.now();
+  const toolErrors: { suite: Suite; message: string }[] = [];
+  try {
+    const projects = playwrightProjects(suites);
+    if (projects.length) {
+      say(`Playwright: ${projects.join(', ')}`);
+      const r = await run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...opts.playwrightArgs], { env });
+      if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
+    }
+    if (suites.includes('load')) {
+      say(`k6: ${opts.loadProfile} profile`);
+      try {
+        const { runLoad } = await import('../perf/run-k6.ts');
+        await runLoad({ baseUrl: env.QA_BASE_URL!, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env });
+      } catch (err) {
+        toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
+      }
+    }
+    if (suites.includes('lighthouse')) {
+      say('Lighthouse');
+      try {
+        const { runLighthouse } = await import('../a11y/lighthouse/run-lighthouse.ts');
+        await runLighthouse({ baseUrl: env.QA_BASE_URL!, settings, reportsDir, runs: Number(process.env.QA_LIGHTHOUSE_RUNS ?? 3), gateProfile: opts.profile });
+      } catch (err) {
+        toolErrors.push({ suite: 'lighthouse', message: `Lighthouse did not run: ${(err as Error).message}` });
+      }
+    }
+  } finally {
+    await target?.close();
+  }
+
+  const adapted = await adapt(suites, reportsDir);
+  for (const e of toolErrors) if (!adapted.unreadable.some((u) => u.suite === e.suite)) adapted.unreadable.push(e);
+  const now = new Date();
+  let policy;
+  try {
+    policy = applyPolicies(adapted.results, WAIVERS, QUARANTINE, now);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new CouldNotEvaluate(err.message);
+    throw err;
+  }
+  const gate = evaluate({ spec: GATES, profile: opts.profile, ran: suites, results: adapted.results, unreadable: adapted.unreadable, policy, waivers: WAIVERS, now });
+  writeFileAtomic(resolve(reportsDir, 'gate.json'), `${JSON.stringify(gate, null, 2)}\n`);
+
+  writeAllureExtras({
+    resultsDir: resolve(reportsDir, 'allure-results'), results: adapted.results, gate, secrets: secretValues(settings),
+    startedAt, stoppedAt: Date.now(),
+    environment: {
+      profile: opts.profile, suites: suites.join(','), store: settings.baseUrl, target_kind: settings.kind,
+      faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version, chromium: chromiumVersion(settings.chromiumPath), commit: gitCommit(),
+    },
+  });
+  const report = await generateAllureReport(reportsDir, env);
+  console.log(`\n${verdictTable(gate, { color: process.stdout.isTTY })}\n`);
+  say(`gate: ${resolve(reportsDir, 'gate.json')}`);
+  if (report.ok) say(`Allure report: ${report.path}`);
+  else console.error(`[qa] ${report.message}`);
+  return gate;
+}

@@ -1,0 +1,54 @@
+/**
+ * Canary harness, in the spirit of Playwright's `runInlineTest`: runs the real pipeline
+ * (`node scripts/qa.ts`) as a separate process against a fresh reference target with fault
+ * switches on, in a throwaway reports folder, and returns its exit code and reports/gate.json.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../fixtures/settings.ts';
+import type { FaultName } from '../../reference-target/faults.ts';
+import type { Suite } from '../../gate/model.ts';
+import type { ConditionResult, GateResult } from '../../gate/engine.ts';
+
+export interface QaRun {
+  exitCode: number | null;
+  gate: GateResult;
+  stdout: string;
+  reportsDir: string;
+  /** the condition with this id; throws when the gate has none, so a typo cannot pass */
+  condition(id: string): ConditionResult;
+  /** ids of the conditions with this status */
+  ids(status: ConditionResult['status']): string[];
+}
+
+export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?: Record<string, string>; args?: string[] }): Promise<QaRun> {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'meschain-canary-'));
+  const args = [resolve(PROJECT_ROOT, 'scripts/qa.ts'), '--suite', opts.suites.join(','), ...(opts.args ?? [])];
+  const env = {
+    ...process.env, QA_BASE_URL: '', QA_TARGET_KIND: 'reference', QA_REPORTS_DIR: reportsDir, QA_TARGET_PORT: '0',
+    MESCHAIN_FAULTS: (opts.faults ?? []).join(','), FORCE_COLOR: '0', ...opts.env,
+  };
+  const { code, out } = await new Promise<{ code: number | null; out: string }>((done) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.on('exit', (c) => done({ code: c, out: buf }));
+  });
+  const gatePath = resolve(reportsDir, 'gate.json');
+  if (!existsSync(gatePath)) {
+    throw new Error(`the pipeline wrote no gate.json (exit ${code}); its output:\n${out.slice(-4000)}`);
+  }
+  const gate = JSON.parse(readFileSync(gatePath, 'utf8')) as GateResult;
+  return {
+    exitCode: code, gate, stdout: out, reportsDir,
+    condition(id: string) {
+      const c = gate.conditions.find((x) => x.id === id);
+      if (!c) throw new Error(`gate.json has no condition ${id}; it has ${gate.conditions.map((x) => x.id).join(', ')}`);
+      return c;
+    },
+    ids: (status) => gate.conditions.filter((c) => c.status === status).map((c) => c.id),
+  };
+}
