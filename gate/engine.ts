@@ -10,6 +10,7 @@ import type { PolicyOutcome } from './policy.ts';
 import type { Waiver } from './policy-types.ts';
 import { conditionWaiver } from './policy.ts';
 import { withTestMetrics } from './adapters/playwright.ts';
+import { evaluateRegressions, type Baselines, type HistoryEntry } from './regression.ts';
 
 export type ConditionStatus = 'passed' | 'failed' | 'warn' | 'waived' | 'not-run' | 'error';
 export type GateStatus = 'passed' | 'failed' | 'error';
@@ -41,6 +42,8 @@ export interface GateResult {
   suites: Record<string, { tool: string; sources: string[]; metrics: Record<string, number>; notes: string[]; tests: number; findings: number }>;
   errors: string[];
   policy: { waiversApplied: number; waiversExpired: string[]; quarantined: number; quarantineExpired: string[] };
+  /** regression baselines after this run (persisted only when the run is green) */
+  baselines: Baselines;
 }
 
 export interface EvaluateInput {
@@ -54,6 +57,9 @@ export interface EvaluateInput {
   policy: PolicyOutcome;
   waivers: Waiver[];
   now: Date;
+  /** earlier runs' metrics and the stored regression baselines (none: regression rules warn "no baseline yet") */
+  history?: HistoryEntry[];
+  baselines?: Baselines;
 }
 
 export function compare(actual: number, comparator: Comparator, threshold: number): boolean {
@@ -145,6 +151,13 @@ export function evaluate(input: EvaluateInput): GateResult {
       message: `${fmt(actual, c.unit)} ${ok ? 'meets' : 'breaks'} ${c.comparator} ${fmt(c.threshold, c.unit)} (${evidence} ${c.evidence.label})` });
   });
 
+  const suiteMetrics = Object.fromEntries([...merged.entries()].map(([s, r]) => [s, r.metrics]));
+  const regressions = evaluateRegressions(input.spec.regressions, {
+    profile: input.profile, ran: input.ran.filter((s) => !unreadable.has(s)), metrics: suiteMetrics,
+    history: input.history ?? [], baselines: input.baselines ?? {},
+  });
+  conditions.push(...regressions.conditions);
+
   const errors = input.unreadable.map((u) => `${u.suite}: ${u.message}`);
   const status: GateStatus = conditions.some((c) => c.status === 'error') ? 'error'
     : conditions.some((c) => c.status === 'failed') ? 'failed' : 'passed';
@@ -165,5 +178,6 @@ export function evaluate(input: EvaluateInput): GateResult {
       quarantined: input.policy.quarantine.applied.length,
       quarantineExpired: input.policy.quarantine.expired.map((q) => `${q.test} (${q.owner}, expired ${q.expires})`),
     },
+    baselines: regressions.baselines,
   };
 }

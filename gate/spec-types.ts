@@ -35,8 +35,28 @@ export interface Condition {
 
 export type ConditionOverride = Partial<Pick<Condition, 'threshold' | 'severity' | 'comparator'>> & { evidence?: Partial<Evidence> };
 
+/**
+ * A numeric metric compared with its own recent past: the baseline is the median of the last
+ * `window` green runs (same profile), ratcheted — it only ever moves in the better direction.
+ */
+export interface RegressionRule {
+  id: string;
+  title: string;
+  suite: Exclude<SuiteId, 'all'>;
+  metric: string;
+  better: 'lower' | 'higher';
+  /** allowed worsening against the baseline, in % */
+  tolerancePct: number;
+  window: number;
+  /** green runs needed before the rule can judge; fewer = warn "no baseline yet" */
+  minRuns: number;
+  severity: Severity;
+  help: string;
+}
+
 export interface GateSpec {
   version: 1;
   conditions: Condition[];
+  regressions: RegressionRule[];
   profiles: Record<ProfileName, { description: string; overrides: Record<string, ConditionOverride> }>;
 }

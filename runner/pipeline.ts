@@ -20,6 +20,7 @@ import { writeAllureExtras } from '../gate/allure-writer.ts';
 import { readPlaywrightResults } from '../gate/adapters/playwright.ts';
 import { ResultsUnreadable, type Suite, type SuiteResult } from '../gate/model.ts';
 import { availableSuites, playwrightProjects } from './suites.ts';
+import { appendHistory, readBaselines, readHistory } from '../gate/regression.ts';
 import { run } from './child.ts';
 import { generateAllureReport } from './allure-report.ts';
 import type { QaOptions } from './options.ts';
@@ -160,8 +161,16 @@ export async function runQa(opts: QaOptions): Promise<GateResult> {
     if (err instanceof PolicyError) throw new CouldNotEvaluate(err.message);
     throw err;
   }
-  const gate = evaluate({ spec: GATES, profile: opts.profile, ran: suites, results: adapted.results, unreadable: adapted.unreadable, policy, waivers: WAIVERS, now });
+  const historyPath = resolve(reportsDir, 'gate-history.jsonl');
+  const baselinesPath = resolve(reportsDir, 'gate-baselines.json');
+  const gate = evaluate({
+    spec: GATES, profile: opts.profile, ran: suites, results: adapted.results, unreadable: adapted.unreadable, policy, waivers: WAIVERS, now,
+    history: readHistory(historyPath), baselines: readBaselines(baselinesPath),
+  });
   writeFileAtomic(resolve(reportsDir, 'gate.json'), `${JSON.stringify(gate, null, 2)}\n`);
+  appendHistory(historyPath, { at: gate.generatedAt, profile: gate.profile, status: gate.status, metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])) });
+  // baselines ratchet only on green runs
+  if (gate.status === 'passed') writeFileAtomic(baselinesPath, `${JSON.stringify(gate.baselines, null, 2)}\n`);
 
   writeAllureExtras({
     resultsDir: resolve(reportsDir, 'allure-results'), results: adapted.results, gate, secrets: secretValues(settings),

@@ -25,7 +25,7 @@ test('writes gate conditions, suite results, metrics, environment and categories
   const files = readdirSync(dir);
   const results = files.filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { name: string; status: string; labels: { name: string; value: string }[] });
   const gateTests = results.filter((r) => r.labels.some((l) => l.name === 'parentSuite' && l.value === 'Quality gate'));
-  assert.equal(gateTests.length, GATES.conditions.length + 1, 'one per condition plus the verdict');
+  assert.equal(gateTests.length, GATES.conditions.length + GATES.regressions.length + 1, 'one per condition and regression rule, plus the verdict');
   assert.ok(gateTests.some((r) => r.name.startsWith('perf.api.avg') && r.status === 'passed'), 'avg 12.5 ms on 120 samples');
   assert.ok(gateTests.some((r) => r.name.startsWith('perf.dashboard.p95') && r.status === 'failed'), 'no dashboard samples: missing evidence');
   assert.ok(gateTests.some((r) => r.name.startsWith('Gate verdict: FAILED') && r.status === 'failed'));

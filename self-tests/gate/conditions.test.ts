@@ -91,7 +91,7 @@ describe('every condition of the default spec', () => {
       const r = gate.conditions.find((x) => x.id === c.id)!;
       assert.equal(r.status, c.severity === 'blocker' ? 'failed' : 'warn', r.message);
       if (c.severity === 'blocker') assert.equal(gate.exitCode, 1);
-      const red = gate.conditions.filter((x) => x.status === 'failed' || x.status === 'warn').map((x) => x.id);
+      const red = gate.conditions.filter((x) => (x.status === 'failed' || x.status === 'warn') && !x.id.startsWith('regression.')).map((x) => x.id);
       // a failing test also fails the suite-wide pass rate; every other condition stays green
       const allowed = new Set([c.id, 'tests.pass_rate', 'tests.flaky', ...(c.suite === 'all' ? ['ui.failures'] : [])]);
       assert.ok(red.includes(c.id) && red.every((id) => allowed.has(id)), `red: ${red.join(', ')}`);

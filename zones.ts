@@ -1,0 +1,51 @@
+/**
+ * Ownership zones (as in the seed: backend, frontend, devops/qa) → the suites a change in them
+ * needs. `npm run qa -- --changed [ref]` maps `git diff` onto these zones and runs only what the
+ * changed zones need; a change to this file or to the gate spec runs everything.
+ *
+ * Patterns are globs relative to the repository root. Each zone lists both the extension's real
+ * OpenCart paths (`upload/…`, for when the QA project lives beside the extension) and their
+ * counterparts in this project's reference target.
+ */
+import type { Suite } from './gate/model.ts';
+
+export interface Zone {
+  name: string;
+  team: string;
+  paths: string[];
+  suites: Suite[];
+}
+
+export const ZONES: Zone[] = [
+  {
+    name: 'backend', team: 'backend',
+    paths: [
+      'upload/system/library/meschain/**', 'upload/admin/controller/extension/module/meschain_*.php',
+      'upload/admin/model/extension/module/meschain_*.php', 'upload/catalog/controller/extension/module/**',
+      'reference-target/extension/**', 'reference-target/opencart/**', 'reference-target/db/**', 'reference-target/marketplaces/**',
+      'reference-target/http/**', 'reference-target/control/**', 'reference-target/*.ts', 'contracts/**',
+    ],
+    suites: ['api', 'security', 'load', 'ui'],
+  },
+  {
+    name: 'frontend', team: 'frontend',
+    paths: [
+      'upload/admin/view/template/extension/module/meschain/**', 'upload/admin/view/javascript/meschain/**',
+      'upload/admin/view/stylesheet/meschain/**', 'upload/admin/view/image/meschain/**',
+      'reference-target/views/**', 'reference-target/public/**', 'reference-target/pages/**',
+    ],
+    suites: ['ui', 'pwa', 'a11y', 'lighthouse'],
+  },
+  { name: 'qa: API suite', team: 'devops/qa', paths: ['tests/api/**', 'fixtures/api/**', 'fixtures/opencart/admin-client.ts'], suites: ['api', 'security'] },
+  { name: 'qa: UI suite', team: 'devops/qa', paths: ['tests/ui/**', 'fixtures/pages/**', 'fixtures/auth/**', 'fixtures/opencart/admin-browser.ts'], suites: ['ui'] },
+  { name: 'qa: PWA suite', team: 'devops/qa', paths: ['tests/pwa/**'], suites: ['pwa'] },
+  { name: 'qa: load suite', team: 'devops/qa', paths: ['perf/**', 'gate/adapters/k6.ts'], suites: ['load'] },
+  { name: 'qa: audits', team: 'devops/qa', paths: ['a11y/**', 'gate/adapters/axe.ts', 'gate/adapters/lighthouse.ts'], suites: ['a11y', 'lighthouse'] },
+  { name: 'qa: shared fixtures', team: 'devops/qa', paths: ['fixtures/*.ts', 'fixtures/opencart/login.ts'], suites: ['api', 'security', 'ui', 'pwa', 'a11y'] },
+];
+
+/** Files whose change means "run everything". */
+export const RUN_EVERYTHING = [
+  'zones.ts', 'gate/**', 'runner/**', 'scripts/qa.ts', 'scripts/setup.sh', 'package.json', 'package-lock.json',
+  'playwright.config.ts', 'allurerc.mjs', '.github/**', '.ci/**', 'tsconfig.json',
+];
