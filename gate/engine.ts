@@ -60,6 +60,10 @@ export interface EvaluateInput {
   /** earlier runs' metrics and the stored regression baselines (none: regression rules warn "no baseline yet") */
   history?: HistoryEntry[];
   baselines?: Baselines;
+  /** what the store under test is (conditions may apply to one kind only) */
+  targetKind?: 'reference' | 'opencart';
+  /** metrics of the run itself (e.g. the data digest comparison), read by `all` conditions */
+  runMetrics?: Record<string, number>;
 }
 
 export function compare(actual: number, comparator: Comparator, threshold: number): boolean {
@@ -115,6 +119,7 @@ export function evaluate(input: EvaluateInput): GateResult {
   all.metrics['waivers.expired'] = input.policy.waivers.expired.length;
   all.metrics['quarantine.read'] = input.policy.quarantine.read;
   all.metrics['quarantine.expired'] = input.policy.quarantine.expired.length;
+  Object.assign(all.metrics, input.runMetrics ?? {});
   const unreadable = new Map(input.unreadable.map((u) => [u.suite, u.message]));
   const ranTestSuites = input.ran.filter((s) => ['api', 'security', 'ui', 'pwa', 'a11y'].includes(s));
 
@@ -123,7 +128,13 @@ export function evaluate(input: EvaluateInput): GateResult {
       id: c.id, title: c.title, suite: c.suite, severity: c.severity, metric: c.metric, comparator: c.comparator,
       threshold: c.threshold, unit: c.unit ?? '', help: c.help,
     };
-    const ran = c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') : input.ran.includes(c.suite);
+    const applies = (!c.appliesTo?.profiles || c.appliesTo.profiles.includes(input.profile))
+      && (!c.appliesTo?.targetKinds || c.appliesTo.targetKinds.includes(input.targetKind ?? 'reference'));
+    if (!applies) {
+      return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 },
+        message: `applies only to ${[c.appliesTo?.profiles?.join('/'), c.appliesTo?.targetKinds?.map((k) => `${k} target`).join('/')].filter(Boolean).join(' runs against the ')}` };
+    }
+    const ran = c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') || c.metric.startsWith('data.') : input.ran.includes(c.suite);
     if (!ran) {
       return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `suite ${c.suite} was not run` };
     }

@@ -27,6 +27,11 @@ export const GATES: GateSpec = {
     { id: 'waivers.expired', title: 'no waiver is past its expiry', suite: 'all', metric: 'waivers.expired', comparator: '<=', threshold: 0, unit: 'waivers',
       severity: 'blocker', evidence: { metric: 'waivers.read', min: 1, label: 'waiver registry read' }, help: 'Fix the waived failure and delete the waiver in gate/waivers.ts, or renew it with its owner.' },
 
+    { id: 'production.read_only', title: 'a production run wrote no store data', suite: 'all', metric: 'data.tables_changed', comparator: '<=', threshold: 0, unit: 'tables',
+      severity: 'blocker', evidence: { metric: 'data.digest_checked', min: 1, label: 'data digests compared (before/after)' },
+      appliesTo: { profiles: ['production'], targetKinds: ['reference'] },
+      help: 'A test wrote data during a production-profile run. Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards.' },
+
     // --- API contract and security ---------------------------------------------------------------
     { id: 'api.contract.failures', title: 'every route answers its contract', suite: 'api', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
       severity: 'blocker', evidence: tests(), help: 'A route answered outside contracts/meschain-routes.ts (status, content type, JSON Schema). The failed test attaches request and response; fix the route or, when the contract changed on purpose, the contract.' },

@@ -31,6 +31,8 @@ export interface Condition {
   evidence: Evidence;
   /** what to do when it fails */
   help: string;
+  /** evaluate only in these profiles / against these kinds of target (else `not-run`, with why) */
+  appliesTo?: { profiles?: ProfileName[]; targetKinds?: ('reference' | 'opencart')[] };
 }
 
 export type ConditionOverride = Partial<Pick<Condition, 'threshold' | 'severity' | 'comparator'>> & { evidence?: Partial<Evidence> };

@@ -3,7 +3,7 @@
  * selected suites, read every tool's output through its adapter, apply waivers and quarantine,
  * evaluate the gate, write reports/gate.json (atomically), the Allure report, and the verdict.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, globSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadDotEnv, PROJECT_ROOT, readQaSettings, secretValues, type QaSettings } from '../fixtures/settings.ts';
@@ -21,6 +21,8 @@ import { readPlaywrightResults } from '../gate/adapters/playwright.ts';
 import { ResultsUnreadable, type Suite, type SuiteResult } from '../gate/model.ts';
 import { availableSuites, playwrightProjects } from './suites.ts';
 import { appendHistory, readBaselines, readHistory } from '../gate/regression.ts';
+import { changedFiles, suitesForFiles } from './changed.ts';
+import { tableDigests } from '../reference-target/control/qa-control.ts';
 import { run } from './child.ts';
 import { generateAllureReport } from './allure-report.ts';
 import type { QaOptions } from './options.ts';
@@ -79,15 +81,43 @@ async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
   return out;
 }
 
-export async function runQa(opts: QaOptions): Promise<GateResult> {
+/** Playwright arguments for tags, the production guard and sharding. */
+function playwrightArgs(opts: QaOptions): string[] {
+  const args: string[] = [];
+  if (opts.tags.length) args.push('--grep', opts.tags.join('|'));
+  // production is read-only: tests that write or need the reference target's control never run
+  if (opts.profile === 'production') args.push('--grep-invert', '@writes|@reference-only');
+  if (opts.shard) args.push('--shard', `${opts.shard.index}/${opts.shard.total}`);
+  return [...args, ...opts.playwrightArgs];
+}
+
+/** `undefined` when there was nothing to evaluate (a --shard run, or --changed with nothing to test). */
+export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   loadDotEnv();
   const reportsDir = resolve(PROJECT_ROOT, process.env.QA_REPORTS_DIR || 'reports');
+  if (opts.merge.length) return mergeShards(opts, reportsDir);
   const available = availableSuites();
-  const suites = opts.suites === 'all' ? available : opts.suites;
+  let suites = opts.suites === 'all' ? available : opts.suites;
+  if (opts.changed) {
+    let files: string[];
+    try { files = changedFiles(opts.changed); } catch (err) { throw new CouldNotEvaluate((err as Error).message); }
+    const sel = suitesForFiles(files);
+    for (const f of files) say(`changed: ${f} → ${sel.reasons[f]!.join(', ')}`);
+    suites = sel.suites.filter((s) => available.includes(s));
+    if (!suites.length) {
+      say(`nothing to test for ${files.length ? 'this change (no file is in a zone; see zones.ts)' : `no change since ${opts.changed}`}.`);
+      return undefined;
+    }
+    say(`suites for this change: ${suites.join(', ')}`);
+  }
   const missing = suites.filter((s) => !available.includes(s));
   if (missing.length) throw new CouldNotEvaluate(`suite ${missing.join(', ')} has no tests or runner in this checkout; available: ${available.join(', ')}.`);
+  if (opts.profile === 'production' && opts.loadProfile !== 'smoke') {
+    throw new CouldNotEvaluate(`--env production runs the k6 smoke profile at most; found --load ${opts.loadProfile}.`);
+  }
+  if (opts.shard) suites = suites.filter((s) => playwrightProjects([s]).length > 0);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, QA_ENV: opts.profile };
+  const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, QA_ENV: opts.profile, ...(opts.shard ? { QA_BLOB: '1' } : {}) };
   let target: RunningTarget | undefined;
   if (!process.env.QA_BASE_URL) {
     const started = performance.now();
@@ -122,11 +152,13 @@ export async function runQa(opts: QaOptions): Promise<GateResult> {
   mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
   const startedAt = Date.now();
   const toolErrors: { suite: Suite; message: string }[] = [];
+  const digestBefore = target ? tableDigests(target) : undefined;
+  let runMetrics: Record<string, number> = {};
   try {
     const projects = playwrightProjects(suites);
     if (projects.length) {
-      say(`Playwright: ${projects.join(', ')}`);
-      const r = await run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...opts.playwrightArgs], { env });
+      say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
+      const r = await run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts)], { env });
       if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
     }
     if (suites.includes('load')) {
@@ -148,9 +180,25 @@ export async function runQa(opts: QaOptions): Promise<GateResult> {
       }
     }
   } finally {
+    if (target && digestBefore) {
+      const after = tableDigests(target);
+      const changed = Object.keys(after).filter((t) => after[t] !== digestBefore[t]);
+      runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': changed.length };
+      if (opts.profile === 'production') say(changed.length ? `data written during a production run: ${changed.join(', ')}` : 'production run: no store data changed');
+    }
     await target?.close();
   }
+  if (opts.shard) {
+    say(`shard ${opts.shard.index}/${opts.shard.total} done: blob report in ${resolve(reportsDir, 'blob')}; merge the shards with --merge.`);
+    return undefined;
+  }
+  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt, toolErrors, runMetrics, targetKind: settings.kind });
+}
 
+interface RunFacts { startedAt: number; toolErrors: { suite: Suite; message: string }[]; runMetrics: Record<string, number>; targetKind: QaSettings['kind'] }
+
+async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[], settings: QaSettings, env: NodeJS.ProcessEnv, facts: RunFacts): Promise<GateResult> {
+  const { startedAt, toolErrors } = facts;
   const adapted = await adapt(suites, reportsDir);
   for (const e of toolErrors) if (!adapted.unreadable.some((u) => u.suite === e.suite)) adapted.unreadable.push(e);
   const now = new Date();
@@ -165,7 +213,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult> {
   const baselinesPath = resolve(reportsDir, 'gate-baselines.json');
   const gate = evaluate({
     spec: GATES, profile: opts.profile, ran: suites, results: adapted.results, unreadable: adapted.unreadable, policy, waivers: WAIVERS, now,
-    history: readHistory(historyPath), baselines: readBaselines(baselinesPath),
+    history: readHistory(historyPath), baselines: readBaselines(baselinesPath), runMetrics: facts.runMetrics, targetKind: facts.targetKind,
   });
   writeFileAtomic(resolve(reportsDir, 'gate.json'), `${JSON.stringify(gate, null, 2)}\n`);
   appendHistory(historyPath, { at: gate.generatedAt, profile: gate.profile, status: gate.status, metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])) });
@@ -186,4 +234,32 @@ export async function runQa(opts: QaOptions): Promise<GateResult> {
   if (report.ok) say(`Allure report: ${report.path}`);
   else console.error(`[qa] ${report.message}`);
   return gate;
+}
+
+/**
+ * `--merge a,b`: merges the shards' Playwright blob reports into one JSON report and their Allure
+ * results into one folder, then evaluates the gate once — the same verdict as an unsharded run.
+ */
+async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateResult> {
+  const dirs = opts.merge.map((d) => resolve(PROJECT_ROOT, d));
+  const blobs = resolve(reportsDir, 'blob-merged');
+  for (const dir of ['allure-results', 'playwright', 'blob-merged']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
+  mkdirSync(blobs, { recursive: true });
+  mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
+  for (const d of dirs) {
+    const zips = globSync('blob/*.zip', { cwd: d });
+    if (!zips.length) throw new CouldNotEvaluate(`--merge ${d}: expected a shard's reports folder with blob/*.zip; found none. Run the shard with --shard first.`);
+    for (const z of zips) cpSync(resolve(d, z), resolve(blobs, z.replace(/^blob\//, '')));
+    if (existsSync(resolve(d, 'allure-results'))) {
+      for (const f of readdirSync(resolve(d, 'allure-results'))) cpSync(resolve(d, 'allure-results', f), resolve(reportsDir, 'allure-results', f));
+    }
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, PLAYWRIGHT_JSON_OUTPUT_FILE: resolve(reportsDir, 'playwright', 'results.json') };
+  mkdirSync(resolve(reportsDir, 'playwright'), { recursive: true });
+  const r = await run('playwright', ['merge-reports', '--reporter', 'json', blobs], { env, quiet: true });
+  if (r.error || r.code !== 0) throw new CouldNotEvaluate(`playwright merge-reports failed (${r.error ?? `exit ${r.code}`}).`);
+  const settings = readQaSettings({ ...process.env, QA_BASE_URL: process.env.QA_BASE_URL || 'http://127.0.0.1:1' });
+  const suites = opts.suites === 'all' ? availableSuites().filter((s) => playwrightProjects([s]).length > 0) : opts.suites;
+  say(`merged ${dirs.length} shards: ${suites.join(', ')}`);
+  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics: {}, targetKind: settings.kind });
 }

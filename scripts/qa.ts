@@ -12,7 +12,7 @@ try {
     process.exit(0);
   }
   const gate = await runQa(opts);
-  process.exit(gate.exitCode);
+  process.exit(gate?.exitCode ?? 0);
 } catch (err) {
   if (err instanceof UsageError || err instanceof CouldNotEvaluate) {
     console.error(`[qa] COULD NOT EVALUATE: ${err.message}`);

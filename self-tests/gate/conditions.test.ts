@@ -74,12 +74,15 @@ function input(c: Condition, value: number, evidence: number): EvaluateInput {
         c.metric === 'quarantine.expired' ? expired.map((e) => ({ ...e, test: 'nothing' })) : [], NOW);
       if (evidence === 0) policy[c.metric === 'waivers.expired' ? 'waivers' : 'quarantine'].read = 0;
     }
+  } else if (c.metric.startsWith('data.')) {
+    // run metrics, not a suite's
   } else if (!isTestMetric(c)) {
     const r = c.id.startsWith('api.contract.coverage') ? api : results.find((x) => x.suite === c.suite && x.tool !== 'playwright')!;
     r.metrics[c.metric] = value;
     r.metrics[c.evidence.metric] = evidence;
   }
-  return { spec: GATES, profile: 'local', ran: [...SUITES], results, unreadable: [], policy, waivers: [], now: NOW };
+  const runMetrics = c.metric.startsWith('data.') ? { [c.metric]: value, [c.evidence.metric]: evidence } : { 'data.tables_changed': 0, 'data.digest_checked': 1 };
+  return { spec: GATES, profile: c.appliesTo?.profiles?.[0] ?? 'local', ran: [...SUITES], results, unreadable: [], policy, waivers: [], now: NOW, runMetrics, targetKind: 'reference' };
 }
 
 describe('every condition of the default spec', () => {
@@ -138,6 +141,13 @@ describe('profiles and suites', () => {
     assert.equal(gate.conditions.find((c) => c.id === 'perf.api.avg')!.status, 'error');
     assert.equal(gate.status, 'error');
     assert.equal(gate.exitCode, 2);
+  });
+
+  test('a condition that applies to production only is not-run elsewhere, and says why', () => {
+    const gate = evaluate({ spec: GATES, profile: 'local', ran: ['api'], results: [], unreadable: [], policy: applyPolicies([], [], [], NOW), waivers: [], now: NOW });
+    const c = gate.conditions.find((x) => x.id === 'production.read_only')!;
+    assert.equal(c.status, 'not-run');
+    assert.match(c.message, /applies only to production runs against the reference target/);
   });
 
   test('ids are unique and every condition has help and evidence', () => {
