@@ -117,7 +117,8 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   }
   if (opts.shard) suites = suites.filter((s) => playwrightProjects([s]).length > 0);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, QA_ENV: opts.profile, ...(opts.shard ? { QA_BLOB: '1' } : {}) };
+  const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, QA_ENV: opts.profile, ...(opts.shard ? { QA_BLOB: '1' } : {}),
+    PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(reportsDir, 'blob') };
   let target: RunningTarget | undefined;
   if (!process.env.QA_BASE_URL) {
     const started = performance.now();
@@ -148,7 +149,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   }
 
   // stale results must never be read as this run's evidence
-  for (const dir of ['allure-results', 'playwright', 'api', 'k6', 'a11y', 'lighthouse']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
+  for (const dir of ['allure-results', 'playwright', 'blob', 'api', 'k6', 'a11y', 'lighthouse']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
   mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
   const startedAt = Date.now();
   const toolErrors: { suite: Suite; message: string }[] = [];
@@ -237,29 +238,38 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
 }
 
 /**
- * `--merge a,b`: merges the shards' Playwright blob reports into one JSON report and their Allure
- * results into one folder, then evaluates the gate once — the same verdict as an unsharded run.
+ * `--merge a,b,…`: merges the reports folders of several partial runs (Playwright shards, a load
+ * job, an audit job — each run with QA_BLOB=1 or --shard): the Playwright blob reports into one
+ * JSON report, the Allure results into one folder, the k6 / axe / Lighthouse / coverage outputs
+ * side by side; then evaluates the gate once. Same verdict and counts as one unsharded run.
  */
 async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateResult> {
   const dirs = opts.merge.map((d) => resolve(PROJECT_ROOT, d));
   const blobs = resolve(reportsDir, 'blob-merged');
-  for (const dir of ['allure-results', 'playwright', 'blob-merged']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
+  for (const dir of ['allure-results', 'playwright', 'blob-merged', 'api', 'k6', 'a11y', 'lighthouse']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
   mkdirSync(blobs, { recursive: true });
   mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
+  let blobCount = 0;
   for (const d of dirs) {
-    const zips = globSync('blob/*.zip', { cwd: d });
-    if (!zips.length) throw new CouldNotEvaluate(`--merge ${d}: expected a shard's reports folder with blob/*.zip; found none. Run the shard with --shard first.`);
-    for (const z of zips) cpSync(resolve(d, z), resolve(blobs, z.replace(/^blob\//, '')));
+    if (!existsSync(d)) throw new CouldNotEvaluate(`--merge ${d}: expected a reports folder of a partial run; found nothing there.`);
+    for (const z of globSync('blob/*.zip', { cwd: d })) {
+      cpSync(resolve(d, z), resolve(blobs, `${blobCount++}-${z.replace(/^blob\//, '')}`));
+    }
+    for (const tool of ['api', 'k6', 'a11y', 'lighthouse']) {
+      if (existsSync(resolve(d, tool))) cpSync(resolve(d, tool), resolve(reportsDir, tool), { recursive: true });
+    }
     if (existsSync(resolve(d, 'allure-results'))) {
       for (const f of readdirSync(resolve(d, 'allure-results'))) cpSync(resolve(d, 'allure-results', f), resolve(reportsDir, 'allure-results', f));
     }
   }
   const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, PLAYWRIGHT_JSON_OUTPUT_FILE: resolve(reportsDir, 'playwright', 'results.json') };
   mkdirSync(resolve(reportsDir, 'playwright'), { recursive: true });
-  const r = await run('playwright', ['merge-reports', '--reporter', 'json', blobs], { env, quiet: true });
-  if (r.error || r.code !== 0) throw new CouldNotEvaluate(`playwright merge-reports failed (${r.error ?? `exit ${r.code}`}).`);
+  if (blobCount) {
+    const r = await run('playwright', ['merge-reports', '--reporter', 'json', blobs], { env, quiet: true });
+    if (r.error || r.code !== 0) throw new CouldNotEvaluate(`playwright merge-reports failed (${r.error ?? `exit ${r.code}`}).`);
+  }
   const settings = readQaSettings({ ...process.env, QA_BASE_URL: process.env.QA_BASE_URL || 'http://127.0.0.1:1' });
-  const suites = opts.suites === 'all' ? availableSuites().filter((s) => playwrightProjects([s]).length > 0) : opts.suites;
-  say(`merged ${dirs.length} shards: ${suites.join(', ')}`);
+  const suites = opts.suites === 'all' ? availableSuites() : opts.suites;
+  say(`merged ${dirs.length} partial runs (${blobCount} Playwright blob reports) for: ${suites.join(', ')}`);
   return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics: {}, targetKind: settings.kind });
 }
