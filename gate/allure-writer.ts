@@ -11,6 +11,7 @@ import { extname, join } from 'node:path';
 import type { GateResult } from './engine.ts';
 import type { SuiteResult, TestOutcome } from './model.ts';
 import { maskSecrets } from '../fixtures/secrets.ts';
+import { maskAuditText } from '../a11y/mask.ts';
 
 type AllureStatus = 'passed' | 'failed' | 'broken' | 'skipped';
 interface Attachment { name: string; source: string; type: string; }
@@ -27,10 +28,15 @@ export interface AllureExtrasInput {
   stoppedAt: number;
 }
 
-function attach(dir: string, name: string, content: string | Buffer, type: string, secrets: string[]): Attachment {
+/**
+ * Tool outputs (k6 summary, axe JSON, Lighthouse report) are masked by value and by token pattern
+ * only: field-name masking would blank Lighthouse's own `"key"` columns. Everything else the gate
+ * writes gets the full masking.
+ */
+function attach(dir: string, name: string, content: string | Buffer, type: string, secrets: string[], toolOutput = false): Attachment {
   const ext = extname(name) || (type.includes('json') ? '.json' : type.includes('html') ? '.html' : '.txt');
   const source = `${randomUUID()}-attachment${ext}`;
-  const body = typeof content === 'string' ? maskSecrets(content, secrets) : content;
+  const body = typeof content === 'string' ? (toolOutput ? maskAuditText(content, secrets) : maskSecrets(content, secrets)) : content;
   writeFileSync(join(dir, source), body);
   return { name, source, type };
 }
@@ -59,7 +65,7 @@ function suiteResults(input: AllureExtrasInput): void {
     const attachments = r.artifacts.filter((a) => existsSync(a.path)).map((a) => {
       const raw = readFileSync(a.path);
       const text = /json|html|text|csv|xml/.test(a.contentType) ? raw.toString('utf8') : raw;
-      return attach(dir, a.name, text, a.contentType, secrets);
+      return attach(dir, a.name, text, a.contentType, secrets, true);
     });
     // one result that carries the suite's evidence and numbers
     writeResult(dir, {

@@ -57,6 +57,8 @@ export const GATES: GateSpec = {
       severity: 'blocker', evidence: { metric: 'checks.total', min: 50, label: 'checks evaluated' }, help: 'k6 checks do not fail a run by themselves; this condition does. See which check failed in the k6 result.' },
 
     // --- accessibility (axe) -----------------------------------------------------------------------
+    { id: 'a11y.audited_intended_page', title: 'every axe audit ran on the intended page', suite: 'a11y', metric: 'pages.wrong', comparator: '<=', threshold: 0, unit: 'pages',
+      severity: 'blocker', evidence: axePages(), help: 'An axe audit landed on another page (usually the login page after a lost user_token): its findings say nothing about the extension. See the audit JSON in Allure.' },
     { id: 'a11y.critical', title: 'no new critical accessibility violation', suite: 'a11y', metric: 'violations.critical', comparator: '<=', threshold: 0, unit: 'violations',
       severity: 'blocker', evidence: axePages(), help: 'Fix the violation (Allure has the axe JSON with selectors), or accept it into a11y/baseline.ts with an owner and an expiry.' },
     { id: 'a11y.serious', title: 'no new serious accessibility violation', suite: 'a11y', metric: 'violations.serious', comparator: '<=', threshold: 0, unit: 'violations',

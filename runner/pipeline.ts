@@ -175,7 +175,8 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
       say('Lighthouse');
       try {
         const { runLighthouse } = await import('../a11y/lighthouse/run-lighthouse.ts');
-        await runLighthouse({ baseUrl: env.QA_BASE_URL!, settings, reportsDir, runs: Number(process.env.QA_LIGHTHOUSE_RUNS ?? 3), gateProfile: opts.profile });
+        const { pages, runs } = (await import('../a11y/lighthouse/config.ts')).lighthouseOptionsFromEnv(env);
+        await runLighthouse({ baseUrl: env.QA_BASE_URL!, settings, reportsDir, runs, ...(pages ? { pages } : {}), gateProfile: opts.profile });
       } catch (err) {
         toolErrors.push({ suite: 'lighthouse', message: `Lighthouse did not run: ${(err as Error).message}` });
       }

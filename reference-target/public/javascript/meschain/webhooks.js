@@ -79,8 +79,11 @@
     var $button = $(this);
     M.busy($button, true);
     M.get(urls.detail, { webhook_id: $button.attr('data-webhook-id') }).done(function (json) {
-      if (json && json.webhook) showDetail(json.webhook);
-      else M.handle(json);
+      if (json && json.webhook) {
+        showDetail(json.webhook);
+        // give focus back to the button that opened the details when the modal closes
+        $('#modal-webhook-detail').one('hidden.bs.modal', function () { $button.trigger('focus'); });
+      } else M.handle(json);
     }).always(function () {
       M.busy($button, false);
     });

@@ -1,0 +1,44 @@
+/**
+ * Runs axe-core on the page as it is now and records the result (file + Allure attachment).
+ * It never fails on violations — the gate's impact policy judges them — only when the page is
+ * not the one intended (the login form OpenCart serves with HTTP 200 when the token is lost).
+ */
+import { basename } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { QaSettings } from '../fixtures/settings.ts';
+import { AXE_RESULT_TYPES, AXE_TAGS } from './axe-rules.ts';
+import { axeDir, reportsDir, writeAxeRecord, type AuditState, type AxeAuditRecord } from './axe-record.ts';
+import { auditSecrets } from './mask.ts';
+import type { AuditPage } from './pages.ts';
+
+export interface AuditInput {
+  page: Page;
+  settings: QaSettings;
+  token: string | undefined;
+  target: AuditPage;
+  viewport: string;
+  state: AuditState;
+  testInfo: TestInfo;
+}
+
+async function sessionId(page: Page): Promise<string | undefined> {
+  return (await page.context().cookies()).find((c) => c.name === 'OCSESSID')?.value;
+}
+
+export async function auditAndRecord(a: AuditInput): Promise<AxeAuditRecord> {
+  const { page, target } = a;
+  await expect(page.locator('#input-username'), `${target.route}: the login form is on the page — the audit would test the login page`).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`[?&]route=${target.route.replace(/\//g, '\\/')}(&|$)`));
+  const axe = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).options({ resultTypes: [...AXE_RESULT_TYPES] }).analyze();
+  const record: AxeAuditRecord = {
+    url: page.url(), route: target.route, page: target.key, title: await page.title(),
+    viewport: a.viewport, state: a.state, axe,
+  };
+  const secrets = auditSecrets(a.settings, { token: a.token, sessionId: await sessionId(page) });
+  const { path, text } = writeAxeRecord(axeDir(reportsDir()), record, secrets);
+  await a.testInfo.attach(`axe ${basename(path)}`, { body: text, contentType: 'application/json' });
+  const summary = axe.violations.map((v) => `${v.impact ?? 'n/a'} ${v.id} ×${v.nodes.length}`).join(', ');
+  a.testInfo.annotations.push({ type: 'axe', description: `${axe.violations.length} violated rule(s)${summary ? `: ${summary}` : ''} — judged by the gate (a11y.*)` });
+  return record;
+}
