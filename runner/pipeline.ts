@@ -201,6 +201,8 @@ interface RunFacts { startedAt: number; toolErrors: { suite: Suite; message: str
 
 async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[], settings: QaSettings, env: NodeJS.ProcessEnv, facts: RunFacts): Promise<GateResult> {
   const { startedAt, toolErrors } = facts;
+  // contract coverage comes from the same tables the API specs are generated from: shard-independent
+  if (suites.includes('api')) (await import('../fixtures/api/coverage.ts')).writeCoverage(resolve(reportsDir, 'api', 'coverage.json'));
   const adapted = await adapt(suites, reportsDir);
   for (const e of toolErrors) if (!adapted.unreadable.some((u) => u.suite === e.suite)) adapted.unreadable.push(e);
   const now = new Date();

@@ -1,0 +1,31 @@
+/**
+ * Authorization matrix of every page and read route × every principal, generated from the
+ * contract: the administrator and the viewer (access permission) read; the user without access
+ * gets OpenCart's "Permission Denied!" page; anonymous callers and missing, stale or foreign
+ * tokens get the login page — never data. Reads that reach a marketplace hold the data lock
+ * (no marketplace fault of a resilience test may reach them).
+ */
+import { test, expect, authzTable, callerFor, group, PRINCIPAL_TEXT, requestAs, validParams, VERDICT_TEXT, verdictProblems } from '../../fixtures/index.ts';
+import type { AdminClient, QaSettings, Role, TargetControl } from '../../fixtures/index.ts';
+
+interface Deps { settings: QaSettings; apiAs: (role: Role) => Promise<AdminClient>; control: TargetControl }
+
+test.describe('authorization: pages and reads', () => {
+  for (const { route, who, verdict } of authzTable('read')) {
+    const title = `${route.id}: ${PRINCIPAL_TEXT[who]} is ${VERDICT_TEXT[verdict]}`;
+    const check = async ({ settings, apiAs, control }: Deps) => {
+      await group(route.module, route.id, 'authorization');
+      const params = await validParams(route, { control, api: await apiAs('admin') });
+      const res = await requestAs(route, await callerFor(who, settings, apiAs), params);
+      expect(verdictProblems(route, who, verdict, res)).toEqual([]);
+    };
+    if (verdict === 'allowed' && route.callsMarketplace) {
+      test(title, { tag: ['@security'] }, async ({ settings, apiAs, control, dataLock }) => {
+        void dataLock;
+        await check({ settings, apiAs, control });
+      });
+    } else {
+      test(title, { tag: ['@security'] }, async ({ settings, apiAs, control }) => check({ settings, apiAs, control }));
+    }
+  }
+});
