@@ -30,3 +30,13 @@ describe('gate canaries', () => {
     await assert.rejects(runQa({ suites: ['api'], args: ['--env', 'moon'] }), /wrote no gate.json \(exit 2\)[\s\S]*--env: expected one of local, staging, production; found moon/);
   });
 });
+
+describe('production profile', () => {
+  test('--env production against the reference target writes nothing (data digests before and after compared)', async () => {
+    const r = await runQa({ suites: ['api', 'security'], args: ['--env', 'production'] });
+    assert.equal(r.condition('production.read_only').status, 'passed', r.condition('production.read_only').message);
+    assert.equal(r.condition('production.read_only').evidence.actual, 1);
+    assert.equal(r.exitCode, 0, r.stdout.slice(-3000));
+    assert.match(r.stdout, /production run: no store data changed/);
+  });
+});
