@@ -85,8 +85,68 @@ ensure_chromium() {
 }
 
 # --- 4. k6 ---------------------------------------------------------------------------------------
+# The pinned k6, built from source with `go install` once into "$CACHE_DIR/k6-$K6_VERSION/bin/k6"
+# (built into a temporary folder, renamed into place when complete). `K6_BIN=/path/to/k6` uses an
+# installed k6 instead. `setup.sh --print-k6-bin` prints the k6 path as its last line on stdout.
+K6_VERSION="v1.8.1"                # pinned k6 (go.k6.io/k6 on the Go module proxy)
+K6_MODULE="go.k6.io/k6"
+K6_GO_MIN="1.25"                    # go.mod of go.k6.io/k6@v1.8.1 says `go 1.25.0`
+K6_MIN_MAJOR=1                      # k6 >= 1.0 runs the TypeScript scripts under perf/ natively
+K6_PRINT_BIN=0
+for _arg in "$@"; do if [[ "$_arg" == "--print-k6-bin" ]]; then K6_PRINT_BIN=1; fi; done
+
+k6_version_of() { "$1" version 2>/dev/null | sed -n 's/^k6 v\([0-9][0-9.]*\).*/\1/p' | head -n 1; }
+
 ensure_k6() {
-  : # Slot for the load suite (issue E): build a pinned k6 with `go install` into "$CACHE_DIR".
+  if [[ -n "${K6_BIN:-}" ]]; then
+    [[ -x "$K6_BIN" && ! -d "$K6_BIN" ]] \
+      || die "K6_BIN=$K6_BIN: expected an executable k6 binary; found $([[ -e "$K6_BIN" ]] && echo 'a file that is not executable' || echo 'nothing there'). Point K6_BIN at an installed k6 >= v$K6_MIN_MAJOR.0, or unset it to build the pinned k6 $K6_VERSION."
+    local have
+    have="$(k6_version_of "$K6_BIN")"
+    [[ -n "$have" && "${have%%.*}" -ge "$K6_MIN_MAJOR" ]] \
+      || die "K6_BIN=$K6_BIN: expected k6 >= v$K6_MIN_MAJOR.0 (\`k6 version\` printing \"k6 v1.…\"); found ${have:+v$have}${have:-no k6 version}. Install k6 >= v$K6_MIN_MAJOR.0 or unset K6_BIN to build the pinned $K6_VERSION."
+    K6_PATH="$K6_BIN"
+  else
+    local dest="$CACHE_DIR/k6-$K6_VERSION"
+    K6_PATH="$dest/bin/k6"
+    if [[ ! -x "$K6_PATH" ]]; then
+      local go_bin go_have
+      go_bin="$(command -v go || true)"
+      [[ -n "$go_bin" ]] \
+        || die "expected Go >= $K6_GO_MIN on PATH to build k6 $K6_VERSION (go install $K6_MODULE@$K6_VERSION); found no \`go\`. Install Go $K6_GO_MIN or newer (https://go.dev/dl/), or set K6_BIN to an installed k6 >= v$K6_MIN_MAJOR.0."
+      go_have="$("$go_bin" env GOVERSION 2>/dev/null | sed 's/^go//')"
+      [[ "$(printf '%s\n%s\n' "$K6_GO_MIN" "${go_have:-0}" | sort -V | head -n 1)" == "$K6_GO_MIN" ]] \
+        || die "expected Go >= $K6_GO_MIN to build k6 $K6_VERSION; found go ${go_have:-of unknown version} at $go_bin. Install Go $K6_GO_MIN or newer (https://go.dev/dl/), or set K6_BIN to an installed k6 >= v$K6_MIN_MAJOR.0."
+      mkdir -p "$CACHE_DIR"
+      # one build at a time per cache folder; a second caller waits, then finds the binary
+      exec 9>"$CACHE_DIR/.k6-build.lock"
+      flock 9
+      if [[ ! -x "$K6_PATH" ]]; then
+        local tmp log started
+        tmp="$(mktemp -d "$CACHE_DIR/.k6-build.XXXXXX")"
+        log="$CACHE_DIR/k6-build-$K6_VERSION.log"
+        started=$SECONDS
+        say "building k6 $K6_VERSION from source (go install $K6_MODULE@$K6_VERSION with go $go_have; first time only, a few minutes; log in $log)…"
+        # GOTOOLCHAIN=local: never fetch another Go behind the user's back
+        if ! GOBIN="$tmp/bin" GOTOOLCHAIN=local CGO_ENABLED=0 "$go_bin" install -trimpath "$K6_MODULE@$K6_VERSION" >"$log" 2>&1; then
+          tail -n 20 "$log" >&2
+          rm -rf "$tmp"
+          die "go install $K6_MODULE@$K6_VERSION failed (last lines above; full log $log). Expected the Go module proxy ($("$go_bin" env GOPROXY)) to be reachable and Go >= $K6_GO_MIN; or set K6_BIN to an installed k6 >= v$K6_MIN_MAJOR.0."
+        fi
+        local built
+        built="$(k6_version_of "$tmp/bin/k6")"
+        if [[ "v$built" != "$K6_VERSION" ]]; then
+          rm -rf "$tmp"
+          die "go install $K6_MODULE@$K6_VERSION produced a binary reporting ${built:+v$built}${built:-no version}; expected $K6_VERSION. See $log."
+        fi
+        chmod 755 "$tmp"
+        mv -T "$tmp" "$dest"   # atomic: a half-built k6 is never used
+        say "k6 $K6_VERSION built in $((SECONDS - started)) s: $K6_PATH"
+      fi
+      exec 9>&-
+    fi
+  fi
+  if ((K6_PRINT_BIN)); then printf '%s\n' "$K6_PATH"; fi
 }
 
 ensure_node

@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readK6Summary } from '../../gate/adapters/k6.ts';
@@ -23,7 +23,8 @@ function gateOn(result: SuiteResult): Map<string, { status: string; message: str
   const now = new Date();
   const policy = applyPolicies([result], WAIVERS, QUARANTINE, now);
   const gate = evaluate({ spec: GATES, profile: 'local', ran: ['load'], results: [result], unreadable: [], policy, waivers: WAIVERS, now });
-  return new Map(gate.conditions.filter((c) => c.suite === 'load').map((c) => [c.id, { status: c.status, message: c.message }]));
+  // the perf.* conditions of the spec (regression.* rules need run history, not tested here)
+  return new Map(gate.conditions.filter((c) => c.id.startsWith('perf.')).map((c) => [c.id, { status: c.status, message: c.message }]));
 }
 
 describe('k6 adapter', () => {
@@ -80,11 +81,26 @@ describe('k6 adapter', () => {
     assert.ok(r.tests.length > 0 && r.tests.every((t) => t.status === 'skipped'));
   });
 
+  test('a stress run reports the load at which it broke', () => {
+    const r = readK6Summary(recorded('stress.json'));
+    const broke = r.metrics['stress.broke_at_rps']!;
+    assert.ok(broke > 0 && r.metrics['stress.held_rps']! < broke);
+    assert.ok(r.notes.some((n) => n.startsWith(`stress: broke at ${broke} req/s offered`)));
+    assert.ok(r.tests.some((t) => /^http_req_duration\{stage:\d+\}: avg<200$/.test(t.title) && t.status === 'failed'));
+    assert.ok(r.tests.some((t) => /\{stage:\d+\}/.test(t.title) && t.status === 'skipped'), 'steps never reached are not passes');
+  });
+
   for (const [file, why] of [['truncated.json', /does not parse/], ['empty.json', /empty file/], ['missing.json', /could not read it \(ENOENT\)/]] as const) {
     test(`${file} is unreadable, never a pass`, () => {
       assert.throws(() => readK6Summary(recorded(file)), (err: unknown) => err instanceof ResultsUnreadable && why.test(err.message));
     });
   }
+
+  test('a run k6 did not complete (only summary.incomplete.json) is unreadable, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'k6-adapter-'));
+    writeFileSync(join(dir, 'summary.incomplete.json'), readFileSync(recorded('smoke.json')));
+    assert.throws(() => readK6Summary(join(dir, 'summary.json')), (err: unknown) => err instanceof ResultsUnreadable && /k6 did not complete the run/.test(err.message));
+  });
 
   test('JSON of another shape is unreadable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'k6-adapter-'));
@@ -99,6 +115,7 @@ describe('k6 adapter', () => {
 describe('the gate on k6 results', () => {
   test('a clean smoke passes every perf condition', () => {
     const c = gateOn(readK6Summary(recorded('smoke.json')));
+    assert.equal(c.size, 4);
     assert.deepEqual([...c].filter(([, v]) => v.status !== 'passed'), []);
   });
 
@@ -110,7 +127,9 @@ describe('the gate on k6 results', () => {
   });
 
   test('zero samples fail every perf condition on missing evidence, never pass', () => {
-    for (const [id, v] of gateOn(readK6Summary(recorded('zero-samples.json')))) {
+    const perf = gateOn(readK6Summary(recorded('zero-samples.json')));
+    assert.equal(perf.size, 4);
+    for (const [id, v] of perf) {
       assert.equal(v.status, 'failed', id);
       assert.match(v.message, /missing evidence: 0/, id);
     }

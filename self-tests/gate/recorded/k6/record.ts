@@ -7,7 +7,8 @@
  *   zero-samples.json      a run stopped (k6 REST API) before its first request: k6 still writes a summary
  *   truncated.json         smoke.json cut off half-way, as a crash while writing would leave it
  *   empty.json             an empty file
- * Run after a k6 upgrade:  bash scripts/with-toolchain.sh node self-tests/gate/recorded/k6/record.ts
+ *   stress.json            the stress profile until its first broken step (with --stress: takes minutes)
+ * Run after a k6 upgrade:  bash scripts/with-toolchain.sh node self-tests/gate/recorded/k6/record.ts [--stress]
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,15 +19,16 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { launchTarget } from '../../../helpers/target.ts';
 import { K6_SCRIPT, k6Env, resolveK6, runLoad } from '../../../../perf/run-k6.ts';
 import type { FaultName } from '../../../../reference-target/faults.ts';
+import type { LoadProfile } from '../../../../perf/config/profiles.ts';
 
 const HERE = import.meta.dirname;
 const work = mkdtempSync(join(tmpdir(), 'k6-record-'));
 
-async function smoke(name: string, faults: FaultName[]): Promise<void> {
+async function record(name: string, faults: FaultName[], profile: LoadProfile = 'smoke'): Promise<void> {
   const t = await launchTarget(faults);
   try {
     const reportsDir = join(work, name);
-    const r = await runLoad({ baseUrl: t.target.storeUrl, profile: 'smoke', gateProfile: 'local', reportsDir, env: process.env });
+    const r = await runLoad({ baseUrl: t.target.storeUrl, profile, gateProfile: 'local', reportsDir, env: process.env });
     copyFileSync(r.summaryPath, resolve(HERE, name));
     console.log(`recorded ${name} (k6 exit ${r.exitCode})`);
   } finally {
@@ -69,9 +71,10 @@ async function zeroSamples(): Promise<void> {
   }
 }
 
-await smoke('smoke.json', []);
-await smoke('smoke-slow-api.json', ['slow-api']);
-await smoke('smoke-api-errors.json', ['api-errors']);
+await record('smoke.json', []);
+await record('smoke-slow-api.json', ['slow-api']);
+await record('smoke-api-errors.json', ['api-errors']);
+if (process.argv.includes('--stress')) await record('stress.json', [], 'stress');
 await zeroSamples();
 const full = readFileSync(resolve(HERE, 'smoke.json'), 'utf8');
 writeFileSync(resolve(HERE, 'truncated.json'), full.slice(0, Math.floor(full.length / 2)));

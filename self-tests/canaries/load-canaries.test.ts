@@ -1,0 +1,45 @@
+/**
+ * Canaries of the load gate, through the real pipeline (scripts/qa.ts → real k6 → adapter →
+ * gate) in the smoke profile: a slow API turns `perf.api.avg` red, failing requests turn
+ * `perf.api.error_rate` red, and a clean run is green on real evidence.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FAULTS } from '../../reference-target/faults.ts';
+import { runQa } from '../helpers/run-qa.ts';
+
+const PERF = ['perf.api.avg', 'perf.api.error_rate', 'perf.dashboard.p95', 'perf.checks'];
+
+describe('load canaries (k6 smoke)', () => {
+  test('a clean smoke run is green, every perf condition on at least its minimum evidence', async () => {
+    const r = await runQa({ suites: ['load'] });
+    for (const id of PERF) {
+      const c = r.condition(id);
+      assert.equal(c.status, 'passed', `${id}: ${c.message}\n${r.stdout.slice(-3000)}`);
+      assert.ok(c.evidence.actual >= c.evidence.min, `${id} passed on ${c.evidence.actual} ${c.evidence.label}`);
+    }
+    assert.equal(r.exitCode, 0, r.stdout.slice(-3000));
+  });
+
+  test(`slow-api (${FAULTS['slow-api'].effect}) turns ${FAULTS['slow-api'].gate} red`, async () => {
+    const r = await runQa({ faults: ['slow-api'], suites: ['load'] });
+    assert.equal(r.condition(FAULTS['slow-api'].gate).status, 'failed', r.stdout.slice(-3000));
+    assert.equal(r.condition('perf.api.error_rate').status, 'passed', 'slow is not failing');
+    assert.equal(r.exitCode, 1);
+  });
+
+  test(`api-errors (${FAULTS['api-errors'].effect}) turns ${FAULTS['api-errors'].gate} red`, async () => {
+    const r = await runQa({ faults: ['api-errors'], suites: ['load'] });
+    assert.equal(r.condition(FAULTS['api-errors'].gate).status, 'failed', r.stdout.slice(-3000));
+    assert.equal(r.condition('perf.api.avg').status, 'passed', 'failing is not slow');
+    assert.equal(r.exitCode, 1);
+  });
+
+  test('a run whose k6 login fails could not be evaluated (exit 2), its partial numbers never judged', async () => {
+    // (a wrong password would not do: the reference target seeds its admin from the same setting)
+    const r = await runQa({ suites: ['load'], env: { QA_ADMIN_PATH: '/not-the-admin/' } });
+    for (const id of PERF) assert.equal(r.condition(id).status, 'error', `${id}: ${r.condition(id).message}`);
+    assert.match(r.condition('perf.api.avg').message, /k6 did not complete the run/);
+    assert.equal(r.exitCode, 2, r.stdout.slice(-3000));
+  });
+});
