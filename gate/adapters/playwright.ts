@@ -25,7 +25,9 @@ function statusOf(t: PwTest): TestStatus {
   }
 }
 
-const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+// terminal colour codes Playwright puts into error messages
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const stripAnsi = (s: string): string => s.replace(ANSI, '');
 
 function* walk(suite: PwSuite, path: string[]): Generator<{ spec: PwSpec; path: string[] }> {
   for (const spec of suite.specs ?? []) yield { spec, path };
