@@ -224,6 +224,12 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
   // baselines ratchet only on green runs
   if (gate.status === 'passed') writeFileAtomic(baselinesPath, `${JSON.stringify(gate.baselines, null, 2)}\n`);
 
+  // Playwright's JSON report and Allure results are written after its teardown masked the traces;
+  // mask them before the gate adds its own (already masked) tool attachments
+  // (the JSON report and Allure results are written after Playwright's teardown masked the traces
+  const { maskRunArtifacts } = await import('../fixtures/auth/mask-artifacts.ts');
+  const { marketplaceSecrets } = await import('../fixtures/auth/secret-values.ts');
+  maskRunArtifacts([...secretValues(settings), ...marketplaceSecrets()], [resolve(reportsDir, 'playwright'), resolve(reportsDir, 'allure-results')]);
   writeAllureExtras({
     resultsDir: resolve(reportsDir, 'allure-results'), results: adapted.results, gate, secrets: secretValues(settings),
     startedAt, stoppedAt: Date.now(),

@@ -23,6 +23,26 @@ export interface QaRun {
   ids(status: ConditionResult['status']): string[];
 }
 
+/** Runs `node scripts/qa.ts <args>` with a fresh reports folder; no expectations about what it writes. */
+export async function runQaProcess(args: string[], opts: { faults?: FaultName[]; env?: Record<string, string>; reportsDir?: string } = {}): Promise<{ code: number | null; out: string; reportsDir: string }> {
+  const reportsDir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'meschain-canary-'));
+  const env = {
+    ...process.env, QA_BASE_URL: '', QA_TARGET_KIND: 'reference', QA_REPORTS_DIR: reportsDir, QA_TARGET_PORT: '0',
+    MESCHAIN_FAULTS: (opts.faults ?? []).join(','), FORCE_COLOR: '0', ...opts.env,
+  };
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/qa.ts'), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.on('exit', (c) => done({ code: c, out: buf, reportsDir }));
+  });
+}
+
+export function readGate(reportsDir: string): GateResult {
+  return JSON.parse(readFileSync(resolve(reportsDir, 'gate.json'), 'utf8')) as GateResult;
+}
+
 export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?: Record<string, string>; args?: string[] }): Promise<QaRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'meschain-canary-'));
   const args = [resolve(PROJECT_ROOT, 'scripts/qa.ts'), '--suite', opts.suites.join(','), ...(opts.args ?? [])];

@@ -1,0 +1,48 @@
+/**
+ * Canaries of the UI and PWA suites, through the real pipeline (`runQa`): each fault switch of
+ * the reference target that concerns the dashboards turns its gate condition red, and a clean run
+ * of both suites is green. Fault runs are narrowed with `--grep` to the specs that must catch the
+ * fault (the clean run runs everything), so the canaries stay fast.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runQa, type QaRun } from '../helpers/run-qa.ts';
+
+const grep = (pattern: string): string[] => ['--', '--grep', pattern];
+const show = (r: QaRun): string => `${r.gate.conditions.map((c) => `${c.id}: ${c.status}`).join('\n')}\n--- output ---\n${r.stdout.slice(-3000)}`;
+
+describe('UI and PWA canaries', () => {
+  test('chart-empty: the hub charts tests fail, so ui.failures is red', async () => {
+    const r = await runQa({ faults: ['chart-empty'], suites: ['ui'], args: grep('hub charts') });
+    assert.equal(r.condition('ui.failures').status, 'failed', show(r));
+    assert.equal(r.exitCode, 1);
+  });
+
+  test('sw-broken: the service worker never controls a page, so pwa.failures is red', async () => {
+    const r = await runQa({ faults: ['sw-broken'], suites: ['pwa'], args: grep('service worker') });
+    assert.equal(r.condition('pwa.failures').status, 'failed', show(r));
+    assert.equal(r.exitCode, 1);
+  });
+
+  test('flaky-ui: the status table passes only on retry, so tests.flaky is red and nothing is hidden as a pass', async () => {
+    const r = await runQa({ faults: ['flaky-ui'], suites: ['ui'], args: grep('hub status table') });
+    assert.equal(r.condition('tests.flaky').status, 'failed', show(r));
+    // caught as flaky (passed on retry), not as a failure
+    assert.equal(r.condition('ui.failures').status, 'passed', show(r));
+    assert.equal(r.exitCode, 1);
+  });
+
+  test('authz-bypass: a viewer saves and syncs in the UI, so security.findings is red', async () => {
+    const r = await runQa({ faults: ['authz-bypass'], suites: ['ui', 'security'], args: grep('viewer in the browser') });
+    assert.equal(r.condition('security.findings').status, 'failed', show(r));
+    assert.equal(r.exitCode, 1);
+  });
+
+  test('a clean run of the UI and PWA suites is green', async () => {
+    const r = await runQa({ suites: ['ui', 'pwa'] });
+    const notGreen = r.gate.conditions.filter((c) => c.status !== 'passed' && c.status !== 'not-run');
+    assert.deepEqual(notGreen.map((c) => `${c.id}: ${c.status} ${c.message}`), [], show(r));
+    for (const id of ['ui.failures', 'pwa.failures', 'tests.flaky']) assert.equal(r.condition(id).status, 'passed', show(r));
+    assert.equal(r.exitCode, 0, show(r));
+  });
+});

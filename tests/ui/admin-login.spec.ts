@@ -1,0 +1,45 @@
+/**
+ * Logging in the way an admin does, in sessions of its own (role `anonymous`: no saved login).
+ * Works against a stock OpenCart 3.0.x store: only OpenCart's own login behaviour is asserted.
+ */
+import { test, expect } from '../../fixtures/index.ts';
+import { adminEntry } from '../../fixtures/opencart/login.ts';
+
+test.use({ role: 'anonymous' });
+
+test.describe('admin login', () => {
+  test('an administrator logs in through the form and lands on the dashboard with a user_token', async ({ admin, evidence }) => {
+    const token = await admin.login('admin');
+    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    await admin.expectOn('common/dashboard', 'Dashboard');
+    await admin.dismissSecurityModal();
+    await evidence.screenshot('dashboard after login');
+  });
+
+  test('a page asked for before logging in is where the login lands', async ({ admin, page, settings }) => {
+    const deepLink = `${adminEntry(settings)}?route=extension/module/meschain_sync`;
+    await admin.login('admin', { from: deepLink });
+    await admin.expectOn('extension/module/meschain_sync', 'MesChain-Sync Dashboard');
+    await expect(page.locator('#chart-sync-trend')).toBeVisible();
+  });
+
+});
+
+test.describe('admin session', () => {
+  test.skip(({ isMobile }) => isMobile, 'session behaviour: the same on every device, checked on desktop');
+
+  test('an admin page opened with a wrong user_token is reported as the login page, never tested as the page', async ({ admin, page }) => {
+    await admin.login('admin');
+    admin.token = 'x'.repeat(32);
+    await expect(admin.open('hub')).rejects.toThrow(/answered with the login page/);
+    await expect(page.locator('.alert-danger')).toContainText('Invalid token session');
+  });
+
+  test('logging out ends the session: its user_token opens the login form again', async ({ admin, page }) => {
+    await admin.login('admin');
+    await admin.open('hub');
+    await page.locator('a[href*="route=common/logout"]').first().click();
+    await expect(page.locator('#input-username')).toBeVisible();
+    await expect(admin.open('hub')).rejects.toThrow(/answered with the login page/);
+  });
+});

@@ -1,0 +1,80 @@
+/** Reporting: filters redraw the charts from the report answer, bad ranges are refused, the CSV holds the report. */
+import { test, expect } from '../../fixtures/index.ts';
+import { expectFullDatasets, expectPainted } from '../../fixtures/pages/charts.ts';
+import { fmtInt, fmtMoney } from '../../fixtures/pages/format.ts';
+import type { Report } from '../../fixtures/pages/answers.ts';
+
+const dayBefore = (ymd: string, days: number): string => new Date(Date.parse(`${ymd}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+function reportOf(answer: { report?: Report; error?: unknown }): Report {
+  expect(answer.error, 'generateReport refused the filter').toBeUndefined();
+  return answer.report!;
+}
+
+/** The CSV rows exportReport must hold for a report (numbers as JavaScript prints them). */
+function expectedCsv(r: Report): string[][] {
+  const n = (v: number): string => String(v);
+  return [
+    ['section', 'key', 'name', 'quantity_or_orders', 'revenue'],
+    ...Object.entries(r.summary).map(([k, v]) => ['summary', k, '', n(v), '']),
+    ...r.daily_breakdown.map((d) => ['daily', d.date, '', n(d.orders), n(d.revenue)]),
+    ...r.marketplace_breakdown.map((m) => ['marketplace', m.marketplace, m.title, n(m.orders), n(m.revenue)]),
+    ...r.top_products.map((t) => ['top_product', t.model, t.name, n(t.quantity), n(t.revenue)]),
+    ...r.category_breakdown.map((c) => ['category', String(c.category_id), c.name, n(c.quantity), n(c.revenue)]),
+  ];
+}
+
+test.describe('reporting', () => {
+  test('filtering by one marketplace redraws every chart with that marketplace numbers', async ({ reporting, page, evidence }) => {
+    await reporting.open();
+    await reporting.setFilter({ marketplace: 'hepsiburada' });
+    const r = reportOf(await reporting.refresh());
+    expect(r.marketplace).toBe('hepsiburada');
+    const byMarketplace = await reporting.chart('marketplace');
+    expect(byMarketplace.labels).toEqual(['Hepsiburada']);
+    expect(byMarketplace.datasets[0]?.data).toEqual([r.marketplace_breakdown[0]?.revenue]);
+    const sales = await reporting.chart('sales');
+    expectFullDatasets(sales, 'sales');
+    expect(sales.datasets.map((d) => d.data)).toEqual([r.daily_breakdown.map((d) => d.orders), r.daily_breakdown.map((d) => d.revenue)]);
+    const performance = await reporting.chart('performance');
+    expect(performance.datasets.map((d) => d.data)).toEqual([r.daily_breakdown.map((d) => d.sync_operations), r.daily_breakdown.map((d) => d.sync_errors)]);
+    await expect(page.locator('#report-total_orders')).toHaveText(fmtInt(r.summary.total_orders!));
+    await expect(page.locator('#report-total_revenue')).toHaveText(fmtMoney(r.summary.total_revenue!));
+    await expectPainted(page, 'sales');
+    await evidence.screenshot('report for Hepsiburada', { fullPage: true });
+  });
+
+  test('a date range gives the sales chart one point per day of the range', async ({ reporting, page }) => {
+    await reporting.open();
+    const end = await page.locator('#input-date-end').inputValue();
+    await reporting.setFilter({ date_start: dayBefore(end, 6), date_end: end });
+    const r = reportOf(await reporting.refresh());
+    expect(r.daily_breakdown).toHaveLength(7);
+    const sales = await reporting.chart('sales');
+    expect(sales.labels).toEqual(r.daily_breakdown.map((d) => d.date));
+    expectFullDatasets(sales, 'sales');
+    await expect(page.locator('#daily-breakdown tbody tr')).toHaveCount(7);
+  });
+
+  test('a range that ends before it starts is refused under the end date', async ({ reporting, page }) => {
+    await reporting.open();
+    const end = await page.locator('#input-date-end').inputValue();
+    await reporting.setFilter({ date_start: end, date_end: dayBefore(end, 3) });
+    const answer = await reporting.refresh();
+    expect(answer.report).toBeUndefined();
+    await expect(reporting.fieldError('date_end')).toHaveText(/must not be before/);
+  });
+
+  test('the CSV export holds the rows of the report on screen', async ({ reporting, page }) => {
+    await reporting.open();
+    const end = await page.locator('#input-date-end').inputValue();
+    await reporting.setFilter({ date_start: dayBefore(end, 13), date_end: end, marketplace: 'all' });
+    // another worker may write between the two requests: compare a report and an export taken together
+    await expect(async () => {
+      const r = reportOf(await reporting.refresh());
+      const csv = await reporting.exportCsv();
+      expect(csv.filename).toMatch(/^meschain_report_sales_\d{8}T\d{6}\.csv$/);
+      expect(csv.rows).toEqual(expectedCsv(r));
+    }).toPass({ intervals: [100, 500], timeout: 15_000 });
+  });
+});
