@@ -82,7 +82,7 @@ export function evaluateRegressions(rules: RegressionRule[], input: {
     }
     if (!b) {
       return { ...base, threshold: rule.tolerancePct, status: 'warn', actual, evidence,
-        message: `no baseline yet: ${evidence.actual} of ${rule.minRuns} green ${input.profile} runs in history; ${rule.metric} = ${actual}` };
+        message: `no baseline yet: ${evidence.actual} of ${rule.minRuns} green ${input.profile} runs in history; ${rule.metric} = ${Math.round(actual * 100) / 100}` };
     }
     next[rule.id] = { value: b.value, runs: b.runs, updatedAt: new Date().toISOString() };
     const worsePct = b.value === 0 ? (actual === 0 ? 0 : 100) : ((rule.better === 'lower' ? actual - b.value : b.value - actual) / Math.abs(b.value)) * 100;

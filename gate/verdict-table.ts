@@ -31,8 +31,13 @@ export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?
       lines.push(`     what to do: ${p.help}`);
     }
   }
-  const notRun = g.conditions.filter((x) => x.status === 'not-run').map((x) => x.id);
-  if (notRun.length && !opts.showNotRun) lines.push('', `not run (suite not selected): ${notRun.join(', ')}`);
+  const notRun = g.conditions.filter((x) => x.status === 'not-run');
+  if (notRun.length && !opts.showNotRun) {
+    const byReason = new Map<string, string[]>();
+    for (const c of notRun) byReason.set(c.message, [...(byReason.get(c.message) ?? []), c.id]);
+    lines.push('');
+    for (const [why, ids] of byReason) lines.push(`not run (${why}): ${ids.join(', ')}`);
+  }
   for (const e of g.errors) lines.push(c(35, `could not evaluate: ${e}`));
   const word = g.status === 'passed' ? c(32, 'PASS') : g.status === 'failed' ? c(31, 'FAIL') : c(35, 'COULD NOT EVALUATE');
   lines.push('', `GATE ${word} (profile ${g.profile}): ${g.summary} — exit ${g.exitCode}`);
