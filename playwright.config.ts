@@ -53,7 +53,7 @@ export default defineConfig<AuthOptions>({
     },
     { name: 'teardown', testDir: 'fixtures/auth', testMatch: /.*\.teardown\.ts$/, retries: 0 },
     { name: 'ui-desktop', testDir: 'tests/ui', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
-    { name: 'ui-phone', testDir: 'tests/ui', dependencies: ['setup'], use: { ...devices['Pixel 7'], launchOptions, ...asAdmin } },
+    { name: 'ui-phone', testDir: 'tests/ui', grepInvert: /@desktop-only/, dependencies: ['setup'], use: { ...devices['Pixel 7'], launchOptions, ...asAdmin } },
     { name: 'pwa', testDir: 'tests/pwa', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
     { name: 'a11y', testDir: 'a11y', testMatch: /.*\.a11y\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],

@@ -234,6 +234,7 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
     resultsDir: resolve(reportsDir, 'allure-results'), results: adapted.results, gate, secrets: secretValues(settings),
     startedAt, stoppedAt: Date.now(),
     environment: {
+      gate: `${gate.status.toUpperCase()} (exit ${gate.exitCode}): ${gate.summary}`,
       profile: opts.profile, suites: suites.join(','), store: settings.baseUrl, target_kind: settings.kind,
       faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version, chromium: chromiumVersion(settings.chromiumPath), commit: gitCommit(),
     },

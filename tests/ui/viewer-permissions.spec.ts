@@ -18,8 +18,8 @@ test.describe('marketplace viewer in the browser', () => {
   });
 });
 
-test.describe('marketplace viewer in the browser cannot change', () => {
-  test.skip(({ isMobile }) => isMobile, 'server-side refusal: the same on every device, checked on desktop');
+// a server-side refusal is the same on every device: checked on desktop only (the ui-phone project leaves out @desktop-only)
+test.describe('marketplace viewer in the browser cannot change', { tag: '@desktop-only' }, () => {
 
   test('cannot save marketplace settings', { tag: '@security' }, async ({ guard, marketplaceSettings, evidence }) => {
     await marketplaceSettings.open('trendyol');
