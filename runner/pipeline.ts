@@ -24,6 +24,7 @@ import { appendHistory, readBaselines, readHistory } from '../gate/regression.ts
 import { changedFiles, suitesForFiles } from './changed.ts';
 import { tableDigests } from '../reference-target/control/qa-control.ts';
 import { run } from './child.ts';
+import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
 import type { QaOptions } from './options.ts';
 
@@ -166,7 +167,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
       say(`k6: ${opts.loadProfile} profile`);
       try {
         const { runLoad } = await import('../perf/run-k6.ts');
-        await runLoad({ baseUrl: env.QA_BASE_URL!, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env });
+        await withProgress(`k6 ${opts.loadProfile}`, runLoad({ baseUrl: env.QA_BASE_URL!, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env }));
       } catch (err) {
         toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
       }
@@ -176,7 +177,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
       try {
         const { runLighthouse } = await import('../a11y/lighthouse/run-lighthouse.ts');
         const { pages, runs } = (await import('../a11y/lighthouse/config.ts')).lighthouseOptionsFromEnv(env);
-        await runLighthouse({ baseUrl: env.QA_BASE_URL!, settings, reportsDir, runs, ...(pages ? { pages } : {}), gateProfile: opts.profile });
+        await withProgress('Lighthouse', runLighthouse({ baseUrl: env.QA_BASE_URL!, settings, reportsDir, runs, ...(pages ? { pages } : {}), gateProfile: opts.profile }));
       } catch (err) {
         toolErrors.push({ suite: 'lighthouse', message: `Lighthouse did not run: ${(err as Error).message}` });
       }
