@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFaultList, type FaultName } from './faults.ts';
+import { readStoreCredentials } from '../fixtures/store-credentials.ts';
 
 export interface TargetConfig {
   host: '127.0.0.1';
@@ -62,6 +63,7 @@ function key(env: NodeJS.ProcessEnv): Buffer {
 const str = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => env[name] || fallback;
 
 export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetConfig {
+  const store = readStoreCredentials(env);
   return {
     host: '127.0.0.1',
     port: port(env, 'TARGET_PORT', 8790),
@@ -73,14 +75,9 @@ export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetCo
     dbPath: str(env, 'TARGET_DB_PATH', ':memory:'),
     faults: parseFaultList(env.MESCHAIN_FAULTS),
     encryptionKey: key(env),
-    users: {
-      admin: { username: str(env, 'OC_ADMIN_USERNAME', 'admin'), password: str(env, 'OC_ADMIN_PASSWORD', 'Admin-Ref-2026!') },
-      viewer: { username: str(env, 'OC_VIEWER_USERNAME', 'viewer'), password: str(env, 'OC_VIEWER_PASSWORD', 'Viewer-Ref-2026!') },
-      noaccess: { username: str(env, 'OC_NOACCESS_USERNAME', 'noaccess'), password: str(env, 'OC_NOACCESS_PASSWORD', 'NoAccess-Ref-2026!') },
-      probe: { username: str(env, 'OC_PROBE_USERNAME', 'lockout_probe'), password: str(env, 'OC_PROBE_PASSWORD', 'Probe-Ref-2026!') },
-    },
-    apiKey: str(env, 'OC_API_KEY', 'ref-api-key-0123456789abcdef0123456789abcdef'),
-    webhookSecret: str(env, 'TRENDYOL_WEBHOOK_SECRET', 'ref-webhook-secret-2026'),
+    users: store.users,
+    apiKey: store.apiKey,
+    webhookSecret: store.webhookSecret,
     marketplaceCredentials: {
       trendyol: {
         apiKey: str(env, 'SIM_TRENDYOL_API_KEY', 'ty-key-ref'),
