@@ -1,26 +1,31 @@
 /**
- * Playwright projects of the QA suites. Browsers: Debian's Chromium only (CHROMIUM_PATH,
- * default /usr/bin/chromium) — never a downloaded browser. The store under test comes from
- * QA_BASE_URL (set by `npm run qa` when it starts the reference target).
+ * Playwright projects of the QA suites. Browser: Debian's Chromium only — its old headless shell
+ * (PLAYWRIGHT_CHROMIUM_PATH, default /usr/bin/chromium-headless-shell, package
+ * chromium-headless-shell), never a downloaded browser.
  *
- * UI and PWA: `setup` logs in once per role (admin, viewer) and saves the cookie storage state
- * and the user_token under <QA_REPORTS_DIR>/.auth/; `ui-desktop`, `ui-phone` and `pwa` depend on
- * it and run as `admin` unless a spec says `test.use({ role: 'viewer' })`; `teardown` logs those
- * sessions out and masks secrets in the run's traces and Allure attachments (fixtures/auth/).
+ * The store under test (fixtures/store.ts): with QA_BASE_URL empty every worker starts its own
+ * reference target (own data, simulators and ports), so workers never see each other's writes;
+ * with QA_BASE_URL set (a real store, or a target started by hand) the run has one worker.
+ *
+ * Every worker logs in once per role it needs (fixtures/auth/sessions.ts), shared by the API
+ * client and the browser, and logs out when it ends; `ui-desktop`, `ui-phone` and `pwa` run as
+ * `admin` unless a spec says `test.use({ role: 'viewer' })`. After the run the global teardown
+ * masks secrets and session tokens in traces and Allure attachments.
  */
 import { defineConfig, devices } from '@playwright/test';
 import type { AuthOptions } from './fixtures/auth/fixtures.ts';
+import { workersFor } from './fixtures/store.ts';
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium-headless-shell';
 const launchOptions = {
   executablePath: chromium,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],
 };
 const reportsDir = process.env.QA_REPORTS_DIR || 'reports';
-// UI and PWA projects: logged in as admin from the setup project; an action that cannot happen
-// (a button covered on a phone) fails after 10 s with its reason instead of at the test timeout
-const asAdmin = { role: 'admin', session: 'setup', actionTimeout: 10_000, navigationTimeout: 15_000 } as const;
+// UI and PWA projects: logged in as admin; an action that cannot happen (a button covered on a
+// phone) fails after 10 s with its reason instead of at the test timeout
+const asAdmin = { role: 'admin', actionTimeout: 10_000, navigationTimeout: 15_000 } as const;
 
 export default defineConfig<AuthOptions>({
   testDir: 'tests',
@@ -30,7 +35,8 @@ export default defineConfig<AuthOptions>({
   fullyParallel: false,
   forbidOnly: true,
   retries: Number(process.env.QA_RETRIES ?? 1),
-  workers: Number(process.env.QA_WORKERS ?? 2),
+  workers: workersFor(),
+  globalTeardown: './fixtures/auth/global-teardown.ts',
   reporter: [
     ['list'],
     ['json', { outputFile: `${reportsDir}/playwright/results.json` }],
@@ -46,15 +52,9 @@ export default defineConfig<AuthOptions>({
   },
   projects: [
     { name: 'api', testDir: 'tests/api' },
-    {
-      // types the password: no trace, screenshot or video of it, ever
-      name: 'setup', testDir: 'fixtures/auth', testMatch: /.*\.setup\.ts$/, teardown: 'teardown', retries: 0,
-      use: { ...devices['Desktop Chrome'], launchOptions, trace: 'off', screenshot: 'off', video: 'off' },
-    },
-    { name: 'teardown', testDir: 'fixtures/auth', testMatch: /.*\.teardown\.ts$/, retries: 0 },
-    { name: 'ui-desktop', testDir: 'tests/ui', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
-    { name: 'ui-phone', testDir: 'tests/ui', grepInvert: /@desktop-only/, dependencies: ['setup'], use: { ...devices['Pixel 7'], launchOptions, ...asAdmin } },
-    { name: 'pwa', testDir: 'tests/pwa', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
+    { name: 'ui-desktop', testDir: 'tests/ui', use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
+    { name: 'ui-phone', testDir: 'tests/ui', grepInvert: /@desktop-only/, use: { ...devices['Pixel 7'], launchOptions, ...asAdmin } },
+    { name: 'pwa', testDir: 'tests/pwa', use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
     { name: 'a11y', testDir: 'a11y', testMatch: /.*\.a11y\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
 });

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { AxeResults } from 'axe-core';
-import { PROJECT_ROOT } from '../fixtures/settings.ts';
+import { reportsDir } from '../fixtures/settings.ts';
 import { writeFileAtomic } from '../gate/atomic-write.ts';
 import { maskAuditText } from './mask.ts';
 import { routeSlug } from './pages.ts';
@@ -24,7 +24,7 @@ export interface AxeAuditRecord {
   axe: AxeResults;
 }
 
-export const reportsDir = (env: NodeJS.ProcessEnv = process.env): string => resolve(PROJECT_ROOT, env.QA_REPORTS_DIR || 'reports');
+export { reportsDir };
 export const axeDir = (reports: string): string => resolve(reports, 'a11y');
 
 export const recordFileName = (r: Pick<AxeAuditRecord, 'route' | 'viewport' | 'state'>): string =>

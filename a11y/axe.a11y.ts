@@ -12,7 +12,7 @@ import { VIEWPORTS, VIEWPORT_NAMES } from './viewports.ts';
 
 test.describe.configure({ mode: 'parallel' });
 // logged in by the fixtures: one HTTP login per worker (OCSESSID cookie + user_token), never the login form per test
-test.use({ role: 'admin', session: 'worker' });
+test.use({ role: 'admin' });
 
 for (const viewport of VIEWPORT_NAMES) {
   test.describe(`axe ${viewport}`, () => {

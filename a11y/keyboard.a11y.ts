@@ -11,7 +11,7 @@ import { closeModal, openModal, waitForModalHidden, waitForModalShown, waitForSe
 
 test.describe.configure({ mode: 'parallel' });
 // logged in by the fixtures: one HTTP login per worker (OCSESSID cookie + user_token), never the login form per test
-test.use({ role: 'admin', session: 'worker' });
+test.use({ role: 'admin' });
 
 for (const key of KEYBOARD_PAGES) {
   const target = pageByKey(key);

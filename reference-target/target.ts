@@ -25,9 +25,21 @@ export interface RunningTarget {
   app: App;
   storeUrl: string;
   simulators: Simulators;
+  /** Back to the start: the seed (sessions kept unless keepSessions is false), fresh simulators, the start-up faults. */
   reset(opts?: { keepSessions?: boolean }): Promise<void>;
+  /**
+   * What differs from the start since the last reset, one phrase each (empty when nothing does):
+   * data rows written (logins' session rows aside), requests a simulator received or faults set on
+   * it, faults switched since start-up. A test harness resets only when this is not empty.
+   */
+  changes(): string[];
+  /** Data rows written per table since the last reset (session bookkeeping of logins aside). */
+  dataWrites(): Record<string, number>;
   close(): Promise<void>;
 }
+
+/** Tables whose writes are bookkeeping of logins, not data (sessions). */
+const SESSION_TABLES = new Set(['oc_session', 'oc_api_session']);
 
 function seedInput(config: TargetConfig, app: Pick<App, 'simulators' | 'now'>, hashes: Record<string, string>): SeedInput {
   const c = config.marketplaceCredentials;
@@ -76,7 +88,23 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
         seed();
       });
       simulators.reset();
+      app.faults.set(config.faults);
+      db.forgetWrites();
       sync.start();
+    },
+    dataWrites() {
+      return Object.fromEntries(Object.entries(db.writes()).filter(([t]) => !SESSION_TABLES.has(t)));
+    },
+    changes() {
+      const out = Object.entries(target.dataWrites()).map(([t, n]) => `${t}: ${n} row(s) written`);
+      for (const mp of MARKETPLACES) {
+        const s = simulators.state(mp);
+        if (s.counts.requests > 0) out.push(`${mp} simulator: ${s.counts.requests} request(s) received`);
+        if (s.faults.latencyMs > 0 || s.faults.armed.length > 0) out.push(`${mp} simulator: faults set`);
+      }
+      const faults = app.faults.list().join(',');
+      if (faults !== [...config.faults].sort().join(',')) out.push(`faults switched to "${faults}" (started with "${config.faults.join(',')}")`);
+      return out;
     },
     async close() {
       await sync.stop();
@@ -87,6 +115,7 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
   };
 
   db.transaction(seed);
+  db.forgetWrites();
   const admin = createAdmin(app, adminRoutes());
   const catalog = createCatalog(app);
   const handler = async (req: Req): Promise<Reply> => {

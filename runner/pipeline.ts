@@ -23,6 +23,9 @@ import { availableSuites, playwrightProjects } from './suites.ts';
 import { appendHistory, readBaselines, readHistory } from '../gate/regression.ts';
 import { changedFiles, suitesForFiles } from './changed.ts';
 import { tableDigests } from '../reference-target/control/qa-control.ts';
+import { readDataWrites } from '../fixtures/clean-store.ts';
+import { storeShape } from '../fixtures/store.ts';
+import { formatBudgetLine, Timings } from './timings.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
@@ -31,6 +34,9 @@ import type { QaOptions } from './options.ts';
 const say = (msg: string) => console.log(`[qa] ${msg}`);
 
 export class CouldNotEvaluate extends Error {}
+
+/** What a run writes under the reports folder and removes at its start: stale results are never this run's evidence. */
+export const REPORT_FOLDERS = ['allure-results', 'playwright', 'blob', 'api', 'k6', 'a11y', 'lighthouse', 'data-writes', '.auth'] as const;
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -120,91 +126,129 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
 
   const env: NodeJS.ProcessEnv = { ...process.env, QA_REPORTS_DIR: reportsDir, QA_ENV: opts.profile, ...(opts.shard ? { QA_BLOB: '1' } : {}),
     PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(reportsDir, 'blob') };
-  let target: RunningTarget | undefined;
-  if (!process.env.QA_BASE_URL) {
-    const started = performance.now();
-    try {
-      target = await startTarget(readTargetConfig({ ...process.env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' }));
-    } catch (err) {
-      throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
-    }
-    env.QA_BASE_URL = target.storeUrl;
-    env.QA_TARGET_KIND = 'reference';
-    const faults = target.app.faults.list();
-    say(`reference target on ${target.storeUrl} (started in ${Math.round(performance.now() - started)} ms${faults.length ? `; faults: ${faults.join(', ')}` : ''})`);
-  } else if (!(await reachable(`${process.env.QA_BASE_URL}/`))) {
-    throw new CouldNotEvaluate(`QA_BASE_URL ${process.env.QA_BASE_URL} is unreachable. Start the store or fix QA_BASE_URL in .env (empty = the reference target).`);
-  } else {
-    say(`store under test: ${process.env.QA_BASE_URL} (${process.env.QA_TARGET_KIND ?? 'reference'})`);
-  }
+  const timings = new Timings();
+  const ownTargets = storeShape(env) === 'own-reference-target';
+  const projects = playwrightProjects(suites);
+  const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
   let settings: QaSettings;
+  if (ownTargets) {
+    try {
+      readTargetConfig(env); // a bad fault name, port or key stops the run here, not in every worker
+    } catch (err) {
+      throw new CouldNotEvaluate(`the reference target cannot start: ${(err as Error).message}`);
+    }
+    // every Playwright worker starts its own reference target (fixtures/store.ts); k6 and Lighthouse get one of their own below
+    env.QA_TARGET_KIND = 'reference';
+    say(`reference target: one of its own for each Playwright worker${toolSuites.length ? `, one for ${toolSuites.map((s) => (s === 'load' ? 'k6' : 'Lighthouse')).join(' and ')}` : ''}` +
+      `${process.env.MESCHAIN_FAULTS ? `; faults: ${process.env.MESCHAIN_FAULTS}` : ''}`);
+  } else if (!(await timings.time('store check', reachable(`${env.QA_BASE_URL}/`)))) {
+    throw new CouldNotEvaluate(`QA_BASE_URL ${env.QA_BASE_URL} is unreachable. Start the store or fix QA_BASE_URL in .env (empty = the reference target).`);
+  } else {
+    say(`store under test: ${env.QA_BASE_URL} (${env.QA_TARGET_KIND ?? 'reference'}); Playwright runs one worker against a shared store`);
+  }
   try {
-    settings = readQaSettings(env);
+    // own targets: the users and secrets are the same as the target's; the URL is each worker's own
+    settings = readQaSettings(ownTargets ? { ...env, QA_BASE_URL: 'http://127.0.0.1:1' } : env);
   } catch (err) {
-    await target?.close();
     throw new CouldNotEvaluate((err as Error).message);
   }
-  if (!existsSync(settings.chromiumPath) && suites.some((s) => s !== 'load' && s !== 'api' && s !== 'security')) {
-    await target?.close();
-    throw new CouldNotEvaluate(`Chromium is missing at ${settings.chromiumPath}. Run \`npm run setup\` (installs Debian's chromium) or set CHROMIUM_PATH.`);
+  const browsers: [string, string, boolean][] = [
+    ['PLAYWRIGHT_CHROMIUM_PATH', settings.playwrightChromiumPath, suites.some((s) => s === 'ui' || s === 'pwa' || s === 'a11y')],
+    ['CHROMIUM_PATH', settings.chromiumPath, suites.includes('lighthouse')],
+  ];
+  for (const [name, path, needed] of browsers) {
+    if (needed && !existsSync(path)) {
+      throw new CouldNotEvaluate(`${name}: expected a Chromium binary at ${path}; found none. Run \`npm run setup\` (installs Debian's chromium and chromium-headless-shell) or set ${name}.`);
+    }
   }
 
   // stale results must never be read as this run's evidence
-  for (const dir of ['allure-results', 'playwright', 'blob', 'api', 'k6', 'a11y', 'lighthouse']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
+  for (const dir of REPORT_FOLDERS) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
   mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
   const startedAt = Date.now();
   const toolErrors: { suite: Suite; message: string }[] = [];
-  const digestBefore = target ? tableDigests(target) : undefined;
   let runMetrics: Record<string, number> = {};
-  try {
-    const projects = playwrightProjects(suites);
-    if (projects.length) {
-      say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
-      const r = await run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts)], { env });
-      if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
-    }
-    if (suites.includes('load')) {
-      say(`k6: ${opts.loadProfile} profile`);
-      try {
-        const { runLoad } = await import('../perf/run-k6.ts');
-        await withProgress(`k6 ${opts.loadProfile}`, runLoad({ baseUrl: env.QA_BASE_URL!, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env }));
-      } catch (err) {
-        toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
+  const productionWrites: string[] = [];
+  if (projects.length) {
+    say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
+    const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts)], { env }));
+    if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
+    if (settings.kind === 'reference') {
+      const writes = readDataWrites(env);
+      if (writes.testsChecked > 0) {
+        runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': writes.tables.length };
+        for (const w of writes.writers) productionWrites.push(`${w.test} wrote ${Object.entries(w.tables).map(([t, n]) => `${n} row(s) of ${t}`).join(', ')}`);
       }
     }
-    if (suites.includes('lighthouse')) {
-      say('Lighthouse');
+  }
+  if (toolSuites.length) {
+    let target: RunningTarget | undefined;
+    let toolEnv = env;
+    if (ownTargets) {
       try {
-        const { runLighthouse } = await import('../a11y/lighthouse/run-lighthouse.ts');
-        const { pages, runs } = (await import('../a11y/lighthouse/config.ts')).lighthouseOptionsFromEnv(env);
-        await withProgress('Lighthouse', runLighthouse({ baseUrl: env.QA_BASE_URL!, settings, reportsDir, runs, ...(pages ? { pages } : {}), gateProfile: opts.profile }));
+        target = await timings.time('target start', startTarget(readTargetConfig({ ...env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' })));
       } catch (err) {
-        toolErrors.push({ suite: 'lighthouse', message: `Lighthouse did not run: ${(err as Error).message}` });
+        throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
       }
+      toolEnv = { ...env, QA_BASE_URL: target.storeUrl };
+      say(`reference target for ${toolSuites.map((s) => (s === 'load' ? 'k6' : 'Lighthouse')).join(' and ')} on ${target.storeUrl}`);
     }
-  } finally {
-    if (target && digestBefore) {
-      const after = tableDigests(target);
-      const changed = Object.keys(after).filter((t) => after[t] !== digestBefore[t]);
-      runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': changed.length };
-      if (opts.profile === 'production') say(changed.length ? `data written during a production run: ${changed.join(', ')}` : 'production run: no store data changed');
+    const digestBefore = target ? tableDigests(target) : undefined;
+    try {
+      const toolSettings = readQaSettings(toolEnv);
+      if (suites.includes('load')) {
+        say(`k6: ${opts.loadProfile} profile`);
+        try {
+          const { runLoad } = await import('../perf/run-k6.ts');
+          await timings.time('k6', withProgress(`k6 ${opts.loadProfile}`, runLoad({ baseUrl: toolSettings.baseUrl, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env: toolEnv })));
+        } catch (err) {
+          toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
+        }
+      }
+      if (suites.includes('lighthouse')) {
+        say('Lighthouse');
+        try {
+          const { runLighthouse } = await import('../a11y/lighthouse/run-lighthouse.ts');
+          const { pages, runs } = (await import('../a11y/lighthouse/config.ts')).lighthouseOptionsFromEnv(toolEnv);
+          await timings.time('Lighthouse', withProgress('Lighthouse', runLighthouse({ baseUrl: toolSettings.baseUrl, settings: toolSettings, reportsDir, runs, ...(pages ? { pages } : {}), gateProfile: opts.profile })));
+        } catch (err) {
+          toolErrors.push({ suite: 'lighthouse', message: `Lighthouse did not run: ${(err as Error).message}` });
+        }
+      }
+    } finally {
+      if (target && digestBefore) {
+        const after = tableDigests(target);
+        const changed = Object.keys(after).filter((t) => after[t] !== digestBefore[t]);
+        runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': (runMetrics['data.tables_changed'] ?? 0) + changed.length };
+        if (changed.length) productionWrites.push(`${toolSuites.join(' and ')} wrote ${changed.join(', ')}`);
+      }
+      await target?.close();
     }
-    await target?.close();
+  }
+  if (opts.profile === 'production' && runMetrics['data.digest_checked']) {
+    say(productionWrites.length ? `data written during a production run:\n  ${productionWrites.join('\n  ')}` : 'production run: no store data changed');
   }
   if (opts.shard) {
     say(`shard ${opts.shard.index}/${opts.shard.total} done: blob report in ${resolve(reportsDir, 'blob')}; merge the shards with --merge.`);
     return undefined;
   }
-  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt, toolErrors, runMetrics, targetKind: settings.kind });
+  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt, toolErrors, runMetrics, targetKind: settings.kind,
+    store: ownTargets ? 'reference target (one per Playwright worker, one for k6 and Lighthouse)' : settings.baseUrl, timings });
 }
 
-interface RunFacts { startedAt: number; toolErrors: { suite: Suite; message: string }[]; runMetrics: Record<string, number>; targetKind: QaSettings['kind'] }
+interface RunFacts {
+  startedAt: number; toolErrors: { suite: Suite; message: string }[]; runMetrics: Record<string, number>; targetKind: QaSettings['kind'];
+  /** the store as the report names it */
+  store: string;
+  timings: Timings;
+}
 
 async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[], settings: QaSettings, env: NodeJS.ProcessEnv, facts: RunFacts): Promise<GateResult> {
-  const { startedAt, toolErrors } = facts;
+  const { startedAt, toolErrors, timings } = facts;
   // contract coverage comes from the same tables the API specs are generated from: shard-independent
   if (suites.includes('api')) (await import('../fixtures/api/coverage.ts')).writeCoverage(resolve(reportsDir, 'api', 'coverage.json'));
-  const adapted = await adapt(suites, reportsDir);
+  const adapted = await timings.time('adapters', adapt(suites, reportsDir));
+  const gateStarted = performance.now();
   for (const e of toolErrors) if (!adapted.unreadable.some((u) => u.suite === e.suite)) adapted.unreadable.push(e);
   const now = new Date();
   let policy;
@@ -224,27 +268,37 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
   appendHistory(historyPath, { at: gate.generatedAt, profile: gate.profile, status: gate.status, metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])) });
   // baselines ratchet only on green runs
   if (gate.status === 'passed') writeFileAtomic(baselinesPath, `${JSON.stringify(gate.baselines, null, 2)}\n`);
+  timings.add('gate', performance.now() - gateStarted);
 
-  // Playwright's JSON report and Allure results are written after its teardown masked the traces;
-  // mask them before the gate adds its own (already masked) tool attachments
-  // (the JSON report and Allure results are written after Playwright's teardown masked the traces
+  // Playwright's JSON report and Allure results may be written after its global teardown masked
+  // the traces: mask them (with the session tokens the workers noted) before the gate adds its own
+  // (already masked) tool attachments
+  const maskStarted = performance.now();
   const { maskRunArtifacts } = await import('../fixtures/auth/mask-artifacts.ts');
   const { marketplaceSecrets } = await import('../fixtures/auth/secret-values.ts');
-  maskRunArtifacts([...secretValues(settings), ...marketplaceSecrets()], [resolve(reportsDir, 'playwright'), resolve(reportsDir, 'allure-results')]);
+  const { notedTokens, forgetTokens } = await import('../fixtures/auth/sessions.ts');
+  maskRunArtifacts([...secretValues(settings), ...marketplaceSecrets(), ...notedTokens(env)], [resolve(reportsDir, 'playwright'), resolve(reportsDir, 'allure-results')]);
+  forgetTokens(env);
+  timings.add('masking', performance.now() - maskStarted);
+  const extrasStarted = performance.now();
   writeAllureExtras({
     resultsDir: resolve(reportsDir, 'allure-results'), results: adapted.results, gate, secrets: secretValues(settings),
     startedAt, stoppedAt: Date.now(),
     environment: {
       gate: `${gate.status.toUpperCase()} (exit ${gate.exitCode}): ${gate.summary}`,
-      profile: opts.profile, suites: suites.join(','), store: settings.baseUrl, target_kind: settings.kind,
-      faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version, chromium: chromiumVersion(settings.chromiumPath), commit: gitCommit(),
+      profile: opts.profile, suites: suites.join(','), store: facts.store, target_kind: settings.kind,
+      faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version, chromium: chromiumVersion(settings.playwrightChromiumPath), commit: gitCommit(),
     },
   });
-  const report = await generateAllureReport(reportsDir, env);
+  timings.add('Allure results', performance.now() - extrasStarted);
+  const report = await timings.time('Allure report', generateAllureReport(reportsDir, env));
   console.log(`\n${verdictTable(gate, { color: process.stdout.isTTY })}\n`);
   say(`gate: ${resolve(reportsDir, 'gate.json')}`);
   if (report.ok) say(`Allure report: ${report.path}`);
   else console.error(`[qa] ${report.message}`);
+  const budget = timings.budget(startedAt, resolve(reportsDir, 'playwright', 'results.json'));
+  writeFileAtomic(resolve(reportsDir, 'timings.json'), `${JSON.stringify(budget, null, 2)}\n`);
+  say(`time: ${formatBudgetLine(budget)}`);
   return gate;
 }
 
@@ -257,7 +311,7 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
 async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateResult> {
   const dirs = opts.merge.map((d) => resolve(PROJECT_ROOT, d));
   const blobs = resolve(reportsDir, 'blob-merged');
-  for (const dir of ['allure-results', 'playwright', 'blob-merged', 'api', 'k6', 'a11y', 'lighthouse']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
+  for (const dir of [...REPORT_FOLDERS, 'blob-merged']) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
   mkdirSync(blobs, { recursive: true });
   mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
   let blobCount = 0;
@@ -282,5 +336,6 @@ async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateRes
   const settings = readQaSettings({ ...process.env, QA_BASE_URL: process.env.QA_BASE_URL || 'http://127.0.0.1:1' });
   const suites = opts.suites === 'all' ? availableSuites() : opts.suites;
   say(`merged ${dirs.length} partial runs (${blobCount} Playwright blob reports) for: ${suites.join(', ')}`);
-  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics: {}, targetKind: settings.kind });
+  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics: {}, targetKind: settings.kind,
+    store: settings.baseUrl, timings: new Timings() });
 }

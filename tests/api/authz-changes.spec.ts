@@ -11,8 +11,7 @@ test.describe('authorization: state changes', () => {
   for (const { route, who, verdict } of authzTable('change')) {
     const title = `${route.id}: ${PRINCIPAL_TEXT[who]} is ${VERDICT_TEXT[verdict]}`;
     if (verdict === 'allowed') {
-      test(title, { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, apiAs, control, seeded }) => {
-        void seeded;
+      test(title, { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, apiAs, control }) => {
         await group(route.module, route.id, 'authorization');
         const caller = await callerFor(who, settings, apiAs);
         const res = await requestAs(route, caller, await validParams(route, { control, api: await apiAs('admin') }));

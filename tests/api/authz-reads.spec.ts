@@ -20,8 +20,7 @@ test.describe('authorization: pages and reads', () => {
       expect(verdictProblems(route, who, verdict, res)).toEqual([]);
     };
     if (verdict === 'allowed' && route.callsMarketplace) {
-      test(title, { tag: ['@security'] }, async ({ settings, apiAs, control, dataLock }) => {
-        void dataLock;
+      test(title, { tag: ['@security'] }, async ({ settings, apiAs, control }) => {
         await check({ settings, apiAs, control });
       });
     } else {

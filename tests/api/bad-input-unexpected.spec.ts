@@ -13,13 +13,13 @@ const JUNK = {
 
 test.describe('bad input: actions without parameters', () => {
   for (const route of unexpectedInputTable()) {
-    test(`${route.id}: unexpected parameters and a malformed body are ignored`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, seeded }) => {
+    test(`${route.id}: unexpected parameters and a malformed body are ignored`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, guard }) => {
       await group(route.module, route.id, 'bad input');
       const api = await apiAs('admin');
       const clean = await api.send('POST', route.route);
       expect(clean.kind, clean.text.slice(0, 300)).toBe('json');
       // the action's own log row is its effect; every other table must stay as the clean run left it
-      const writes = await seeded.tracker({ except: ['meschain_sync_log'] });
+      const writes = await guard.tracker({ except: ['meschain_sync_log'] });
       for (const [what, opts] of [
         ['junk form parameters', { form: JUNK }],
         ['a malformed JSON body', { body: { contentType: 'application/json', text: '{"marketplace": "amazon", ' } }],

@@ -7,8 +7,7 @@ import { test, assertJsonAnswer, contractTable, group, keyTest, validParams } fr
 
 test.describe('contract: state changes', () => {
   for (const route of contractTable('change')) {
-    test(`${route.id}: valid input answers its success schema`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${route.id}: valid input answers its success schema`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       await group(route.module, route.id, 'contract');
       keyTest();
       const api = await apiAs('admin');

@@ -11,13 +11,13 @@ import { errorText } from '../../contracts/schemas.ts';
 
 test.describe('contract: error answers', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}: with refused credentials, pulls and connection tests answer their declared errors`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
+    test(`${mp}: with refused credentials, pulls and connection tests answer their declared errors`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, guard }) => {
       await group(mp, `${mp} (credentials refused)`, 'contract');
       const api = await apiAs('admin');
       const wrong = Object.fromEntries((SECRET_SETTING_KEYS[mp] ?? []).map((k) => [k, `qa-wrong-${k}-0000`]));
       const save = await api.call(`${mp}.save`, { ...(await validParams(routeById(`${mp}.save`), { control, api })), ...wrong });
       expect(save.body, 'saving credentials the marketplace will refuse').toHaveProperty('success');
-      const writes = await seeded.tracker({ except: ['meschain_sync_log'] });
+      const writes = await guard.tracker({ except: ['meschain_sync_log'] });
       for (const id of [`${mp}.get_orders`, `${mp}.get_categories`]) {
         const route = routeById(id);
         const res = await api.send(route.method, route.route);

@@ -33,8 +33,7 @@ test.describe('contract: read routes', () => {
   for (const route of contractTable('read')) {
     const title = `${route.id}: answers its success schema`;
     if (route.params.some((p) => p.example === '$job')) {
-      test(title, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-        void seeded;
+      test(title, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
         await group(route.module, route.id, 'contract');
         keyTest();
         const api = await apiAs('admin');
@@ -42,8 +41,7 @@ test.describe('contract: read routes', () => {
         await checkRead(route, api, control, jobId);
       });
     } else if (route.callsMarketplace) {
-      test(title, async ({ apiAs, control, dataLock }) => {
-        void dataLock;
+      test(title, async ({ apiAs, control }) => {
         await group(route.module, route.id, 'contract');
         keyTest();
         await checkRead(route, await apiAs('admin'), control);

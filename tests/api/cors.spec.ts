@@ -20,8 +20,7 @@ test.describe('CORS on admin routes', () => {
     const reads = ROUTES.filter((r) => r.module === module && !r.changesState);
     const changes = ROUTES.filter((r) => r.module === module && r.changesState);
     if (reads.length) {
-      test(`${module}: pages and reads do not allow a foreign origin`, { tag: ['@security'] }, async ({ apiAs, control, dataLock }) => {
-        void dataLock; // some reads call the marketplace: no fault of another test may reach them
+      test(`${module}: pages and reads do not allow a foreign origin`, { tag: ['@security'] }, async ({ apiAs, control }) => {
         await group(module, `${module} (all routes)`, 'CORS');
         const api = await apiAs('admin');
         const problems: string[] = [];

@@ -28,8 +28,7 @@ async function expectDeliveredOnce(control: TargetControl, mp: Marketplace, coun
 
 test.describe('resilience: marketplace failures mid-batch', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}: 5xx mid-batch is retried; every product arrives once`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${mp}: 5xx mid-batch is retried; every product arrives once`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       await group(mp, `${mp}.sync_products`, 'resilience');
       const api = await apiAs('admin');
       const before = statusOf(await metrics(api), mp);
@@ -43,8 +42,7 @@ test.describe('resilience: marketplace failures mid-batch', () => {
       expect(statusOf(await metrics(api), mp).synced_products).toBe(before.synced_products + LIMIT);
     });
 
-    test(`${mp}: 429 mid-batch waits for Retry-After; every product arrives once`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${mp}: 429 mid-batch waits for Retry-After; every product arrives once`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       await group(mp, `${mp}.sync_products`, 'resilience');
       const api = await apiAs('admin');
       await control.setSimulatorFaults(mp, { rateLimit: { count: 1, afterRequests: 2, retryAfterSeconds: 1 } });
@@ -63,8 +61,7 @@ test.describe('resilience: marketplace failures mid-batch', () => {
     });
   }
 
-  test('trendyol: 5xx that does not stop fails the job with every product accounted for; a later sync delivers the rest once', { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-    void seeded;
+  test('trendyol: 5xx that does not stop fails the job with every product accounted for; a later sync delivers the rest once', { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
     await group('trendyol', 'trendyol.sync_products', 'resilience');
     const mp = 'trendyol';
     const api = await apiAs('admin');

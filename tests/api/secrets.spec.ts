@@ -24,8 +24,7 @@ test.describe('secrets', () => {
     }
   });
 
-  test('no page, JSON answer or export carries a known secret, for the administrator or the viewer', { tag: ['@security'] }, async ({ settings, apiAs, control, dataLock }) => {
-    void dataLock; // some reads call the marketplace: no fault of another test may reach them
+  test('no page, JSON answer or export carries a known secret, for the administrator or the viewer', { tag: ['@security'] }, async ({ settings, apiAs, control }) => {
     const secrets = knownSecrets(settings);
     const found: string[] = [];
     for (const role of ['admin', 'viewer'] as const) {
@@ -40,8 +39,7 @@ test.describe('secrets', () => {
   });
 
   for (const mp of MARKETPLACES) {
-    test(`${mp}: credentials that fail are not echoed by the connection test, the job or the sync log`, { tag: ['@security', '@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${mp}: credentials that fail are not echoed by the connection test, the job or the sync log`, { tag: ['@security', '@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       const api = await apiAs('admin');
       const fresh: Record<string, string> = {};
       for (const key of SECRET_SETTING_KEYS[mp] ?? []) fresh[key] = `qa-${key}-${mp}-wrong-9f2c`;

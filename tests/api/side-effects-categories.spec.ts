@@ -9,8 +9,7 @@ const CATEGORY = 15; // mapped on no marketplace in the seed
 
 test.describe('side effects: category mappings', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}: a category mapping persists, updates in place and deletes`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, seeded }) => {
-      void seeded;
+    test(`${mp}: a category mapping persists, updates in place and deletes`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs }) => {
       await group(mp, `${mp}.save_category_mapping / delete_category_mapping`, 'side effects');
       const api = await apiAs('admin');
       const mine = async () => (await categoryMappings(api, mp)).filter((m) => m.opencart_category_id === CATEGORY);

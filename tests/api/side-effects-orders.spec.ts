@@ -9,8 +9,7 @@ interface ImportAnswer { imported: number; skipped: number; failed: { order: str
 
 test.describe('side effects: order import', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}.get_orders: new orders become OpenCart orders once; importing again changes nothing`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${mp}.get_orders: new orders become OpenCart orders once; importing again changes nothing`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       await group(mp, `${mp}.get_orders`, 'side effects');
       const api = await apiAs('admin');
       const m0 = await metrics(api);

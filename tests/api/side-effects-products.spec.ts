@@ -13,8 +13,7 @@ if (!product) throw new Error('seed: expected product 401');
 
 test.describe('side effects: product push', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}.send_product: the product arrives with its fields and a mapping row appears`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${mp}.send_product: the product arrives with its fields and a mapping row appears`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       await group(mp, `${mp}.send_product`, 'side effects');
       const api = await apiAs('admin');
       const before = statusOf(await metrics(api), mp);

@@ -15,8 +15,7 @@ interface UpdateAnswer { updated: number; pushed: number; job_id: number | null 
 
 test.describe('side effects: stock and prices', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}: stock and price updates reach the store and the marketplace listing`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, seeded }) => {
-      void seeded;
+    test(`${mp}: stock and price updates reach the store and the marketplace listing`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
       await group(mp, `${mp}.update_stock / update_prices`, 'side effects');
       const api = await apiAs('admin');
       const listing = async () => (await simulatorState(control, mp)).products.find((p) => p.barcode === listed.ean);

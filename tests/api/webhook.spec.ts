@@ -66,19 +66,19 @@ test.describe('webhook: trendyol', () => {
     }
   });
 
-  test('a signed delivery is applied once; its replay answers 409 and changes nothing', { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, apiAs, seeded }) => {
+  test('a signed delivery is applied once; its replay answers 409 and changes nothing', { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, apiAs, guard }) => {
     const api = await apiAs('admin');
     const before = (await metrics(api)).total_orders;
     const body = deliveryBody('order-created', newOrder());
     expectAnswer(await sendWebhook(settings, body), WEBHOOK.answers.ok, 'first delivery');
     expect((await metrics(api)).total_orders, 'the delivered order was imported').toBe(before + 1);
-    expectAnswer(await seeded.unchanged('replay', () => sendWebhook(settings, body), { except: LOG }), WEBHOOK.answers.replay, 'the same delivery again');
+    expectAnswer(await guard.unchanged('replay', () => sendWebhook(settings, body), { except: LOG }), WEBHOOK.answers.replay, 'the same delivery again');
     expect((await metrics(api)).total_orders, 'the replay imported nothing').toBe(before + 1);
   });
 
-  test(`a delivery older than ${WEBHOOK.maxClockSkewSeconds} s answers 409 and changes nothing`, { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, seeded }) => {
+  test(`a delivery older than ${WEBHOOK.maxClockSkewSeconds} s answers 409 and changes nothing`, { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, guard }) => {
     const stale = new Date(Date.now() - (WEBHOOK.maxClockSkewSeconds + 120) * 1000);
     const body = deliveryBody('order-created', newOrder(), { timestamp: stale });
-    expectAnswer(await seeded.unchanged('stale delivery', () => sendWebhook(settings, body), { except: LOG }), WEBHOOK.answers.replay, 'stale delivery');
+    expectAnswer(await guard.unchanged('stale delivery', () => sendWebhook(settings, body), { except: LOG }), WEBHOOK.answers.replay, 'stale delivery');
   });
 });

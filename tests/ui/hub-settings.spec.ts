@@ -3,8 +3,7 @@ import { test, expect } from '../../fixtures/index.ts';
 import { ROUTES } from '../../fixtures/pages/answers.ts';
 
 test.describe('hub settings', () => {
-  test('a new sync interval saves and is still there after a reload', { tag: '@writes' }, async ({ guard, hub, admin, page }) => {
-    void guard; // the data lock, held for the whole test
+  test('a new sync interval saves and is still there after a reload', { tag: '@writes' }, async ({ hub, admin, page }) => {
     await hub.open();
     const original = {
       status: await page.locator('#input-status').inputValue(),

@@ -1,7 +1,7 @@
 /**
  * "Sync now" on a marketplace card, as an admin uses it: the job is queued, watched until it ends,
- * the charts and cards refresh, and the job's rows show in the sync log. Holds the data lock
- * (the `guard` fixture), so the numbers compared here change only by this test's own sync.
+ * the charts and cards refresh, and the job's rows show in the sync log. Runs on its
+ * worker's own store, so the numbers compared here change only by this test's own sync.
  */
 import { test, expect } from '../../fixtures/index.ts';
 import { ROUTES, type ChartData, type Metrics, type SyncLogList } from '../../fixtures/pages/answers.ts';
@@ -10,8 +10,7 @@ const MP = 'n11';
 const LIMIT = 3;
 
 test.describe('sync from the hub', { tag: '@writes' }, () => {
-  test('a sync started from a marketplace card finishes and its rows appear in the sync log', async ({ guard, hub, syncLog, admin, evidence }) => {
-    void guard; // the data lock, held for the whole test
+  test('a sync started from a marketplace card finishes and its rows appear in the sync log', async ({ hub, syncLog, admin, evidence }) => {
     await hub.open();
     const queued = await hub.startSync(MP, LIMIT);
     expect(queued.error, 'the sync was refused').toBeUndefined();
@@ -36,8 +35,7 @@ test.describe('sync from the hub', { tag: '@writes' }, () => {
     await evidence.screenshot('sync log with the job rows');
   });
 
-  test('the charts and the marketplace card refresh when the sync finishes', async ({ guard, hub, admin }) => {
-    void guard; // the data lock, held for the whole test
+  test('the charts and the marketplace card refresh when the sync finishes', async ({ hub, admin }) => {
     await hub.open();
     const before = await hub.chart('syncTrend');
     const series = before.datasets.findIndex((d) => d.label === 'N11');

@@ -25,8 +25,7 @@ test.describe('webhook log', () => {
 // how the page inserts a payload is the same on every device: checked on desktop only (the ui-phone project leaves out @desktop-only)
 test.describe('webhook payloads', { tag: '@desktop-only' }, () => {
 
-  test('a delivery whose payload carries HTML shows it as text in the details modal', { tag: ['@writes', '@security'] }, async ({ guard, webhooks, admin, page, settings, evidence }) => {
-    void guard; // the data lock, held for the whole test
+  test('a delivery whose payload carries HTML shows it as text in the details modal', { tag: ['@writes', '@security'] }, async ({ webhooks, admin, page, settings, evidence }) => {
     const marker = `ui-xss-${test.info().workerIndex}-${Date.now()}`;
     const note = `<img src=x onerror="window.__xss=1"><b>${marker}</b>`;
     const body = JSON.stringify({ eventId: marker, eventType: 'order-created', timestamp: new Date().toISOString(), data: { orderNumber: marker, customerNote: note } });
