@@ -10,7 +10,7 @@ import { seedDatabase, type SeedInput } from './db/seed.ts';
 import { FaultSet } from './faults.ts';
 import { listen, type Listening } from './http/server.ts';
 import { html, json, redirect, type Req, type Reply } from './http/types.ts';
-import { hashPassword } from './opencart/password.ts';
+import { hashPasswordAsync } from './opencart/password.ts';
 import { createAdmin } from './opencart/admin.ts';
 import { createCatalog } from './opencart/catalog.ts';
 import { serveStatic } from './http/static.ts';
@@ -69,7 +69,7 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
   const simulators = await startSimulators({ ports: config.simulatorPorts, credentials: config.marketplaceCredentials, today: now() });
   const db = new Database(config.dbPath);
   // hash once per process: resets then cost no KDF time
-  const hashes = Object.fromEntries(Object.entries(config.users).map(([k, v]) => [k, hashPassword(v.password)]));
+  const hashes = Object.fromEntries(await Promise.all(Object.entries(config.users).map(async ([k, v]) => [k, await hashPasswordAsync(v.password)] as const)));
   const sync = new SyncEngine({ db, config, now });
   const app: App = {
     config, db, faults: new FaultSet(config.faults), storeUrl: '', simulators: simulators.urls,

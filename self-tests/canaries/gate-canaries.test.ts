@@ -1,23 +1,13 @@
 /**
- * Canaries of the gate itself, through the real pipeline: a clean run is green with evidence
- * behind every evaluated condition; a run that collects no test is red, never green.
+ * Canaries of the gate itself, through the real pipeline: a run that collects no test is red,
+ * never green; a bad option could not be evaluated; a production run writes nothing (the clean
+ * run is in clean-run.test.ts).
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { runQa } from '../helpers/run-qa.ts';
 
 describe('gate canaries', () => {
-  test('a clean run of the API and UI suites is green, every evaluated condition on non-zero evidence', async () => {
-    const r = await runQa({ suites: ['api', 'security', 'ui'] });
-    const notGreen = r.gate.conditions.filter((c) => c.status !== 'passed' && c.status !== 'not-run');
-    assert.deepEqual(notGreen.map((c) => `${c.id}: ${c.message}`), []);
-    assert.equal(r.exitCode, 0, r.stdout.slice(-3000));
-    for (const c of r.gate.conditions.filter((x) => x.status === 'passed')) assert.ok(c.evidence.actual > 0, `${c.id} passed on zero evidence`);
-    assert.ok(existsSync(resolve(r.reportsDir, 'allure-report', 'index.html')), 'the Allure report was written');
-  });
-
   test('a run that collects no test fails on missing evidence (exit 1), never passes', async () => {
     const r = await runQa({ suites: ['api'], args: ['--', '--grep', 'no test has this title'] });
     assert.equal(r.exitCode, 1, r.stdout.slice(-3000));
