@@ -14,7 +14,7 @@
  */
 import { defineConfig, devices } from '@playwright/test';
 import type { AuthOptions } from './fixtures/auth/fixtures.ts';
-import { workersFor } from './fixtures/store.ts';
+import { retriesFor, workersFor } from './fixtures/store.ts';
 
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium-headless-shell';
 const launchOptions = {
@@ -34,7 +34,7 @@ export default defineConfig<AuthOptions>({
   expect: { timeout: 5_000 },
   fullyParallel: false,
   forbidOnly: true,
-  retries: Number(process.env.QA_RETRIES ?? 1),
+  retries: retriesFor(),
   workers: workersFor(),
   globalTeardown: './fixtures/auth/global-teardown.ts',
   reporter: [

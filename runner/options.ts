@@ -17,6 +17,8 @@ export interface QaOptions {
   shard?: { index: number; total: number };
   /** merge shard report folders (each a QA_REPORTS_DIR of a --shard run) and evaluate the gate */
   merge: string[];
+  /** write the Allure results but not the HTML report (the verdict, gate.json and history as always) */
+  noReport: boolean;
 }
 
 export class UsageError extends Error {}
@@ -35,6 +37,7 @@ Options:
                       default ref: HEAD (uncommitted and untracked changes)
   --shard <i>/<n>     run Playwright shard i of n into a blob report (no gate); merge later
   --merge <dirs>      comma list of shard report folders: merge them, then evaluate the gate
+  --no-report         skip the Allure HTML report (results, gate.json and the verdict as always)
   --help              this text
   -- <args>           passed to Playwright (e.g. -- --grep @security)
 
@@ -45,7 +48,7 @@ const PROFILES: ProfileName[] = ['local', 'staging', 'production'];
 const LOADS = ['smoke', 'load', 'stress', 'soak'] as const;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): QaOptions {
-  const out: QaOptions = { suites: 'all', profile: (env.QA_ENV as ProfileName) || 'local', loadProfile: 'smoke', help: false, playwrightArgs: [], tags: [], merge: [] };
+  const out: QaOptions = { suites: 'all', profile: (env.QA_ENV as ProfileName) || 'local', loadProfile: 'smoke', help: false, playwrightArgs: [], tags: [], merge: [], noReport: false };
   const args = [...argv];
   const value = (flag: string): string => {
     const v = args.shift();
@@ -56,6 +59,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     const a = args.shift()!;
     if (a === '--') { out.playwrightArgs = args.splice(0); break; }
     if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--no-report') out.noReport = true;
     else if (a === '--suite' || a.startsWith('--suite=')) {
       const list = (a.includes('=') ? a.split('=')[1]! : value('--suite')).split(',').map((s) => s.trim()).filter(Boolean);
       const unknown = list.filter((s) => !(SUITES as readonly string[]).includes(s));

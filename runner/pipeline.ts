@@ -24,7 +24,7 @@ import { appendHistory, readBaselines, readHistory } from '../gate/regression.ts
 import { changedFiles, suitesForFiles } from './changed.ts';
 import { tableDigests } from '../reference-target/control/qa-control.ts';
 import { readDataWrites } from '../fixtures/clean-store.ts';
-import { storeShape } from '../fixtures/store.ts';
+import { retriesFor, storeShape, workersFor } from '../fixtures/store.ts';
 import { formatBudgetLine, Timings } from './timings.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
@@ -131,9 +131,20 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   const projects = playwrightProjects(suites);
   const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
   let settings: QaSettings;
+  try {
+    // bad settings stop the run here, before any suite, not in every worker
+    retriesFor(env);
+    workersFor(env);
+    readQaSettings({ ...env, QA_BASE_URL: env.QA_BASE_URL || 'http://127.0.0.1:1' });
+  } catch (err) {
+    throw new CouldNotEvaluate((err as Error).message);
+  }
   if (ownTargets) {
+    if (env.QA_TARGET_KIND && env.QA_TARGET_KIND !== 'reference') {
+      throw new CouldNotEvaluate(`QA_TARGET_KIND: expected "reference" when QA_BASE_URL is empty (the project starts its reference targets); found "${env.QA_TARGET_KIND}". Set QA_BASE_URL to your store's URL, or QA_TARGET_KIND=reference.`);
+    }
     try {
-      readTargetConfig(env); // a bad fault name, port or key stops the run here, not in every worker
+      readTargetConfig(env); // a bad fault name, port or key
     } catch (err) {
       throw new CouldNotEvaluate(`the reference target cannot start: ${(err as Error).message}`);
     }
@@ -291,10 +302,11 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
     },
   });
   timings.add('Allure results', performance.now() - extrasStarted);
-  const report = await timings.time('Allure report', generateAllureReport(reportsDir, env));
+  const report = opts.noReport ? undefined : await timings.time('Allure report', generateAllureReport(reportsDir, env));
   console.log(`\n${verdictTable(gate, { color: process.stdout.isTTY })}\n`);
   say(`gate: ${resolve(reportsDir, 'gate.json')}`);
-  if (report.ok) say(`Allure report: ${report.path}`);
+  if (!report) say('Allure report: not generated (--no-report); its results are in allure-results/');
+  else if (report.ok) say(`Allure report: ${report.path}`);
   else console.error(`[qa] ${report.message}`);
   const budget = timings.budget(startedAt, resolve(reportsDir, 'playwright', 'results.json'));
   writeFileAtomic(resolve(reportsDir, 'timings.json'), `${JSON.stringify(budget, null, 2)}\n`);

@@ -29,7 +29,7 @@ describe('API and security canaries', () => {
   ];
   for (const { fault, red, green, bounded, only } of cases) {
     test(`${fault} turns ${red} red${green ? ` and leaves ${green} green` : ''}`, async () => {
-      const args = [...(bounded ? ['--max-failures=6', '--retries=0'] : []), ...(only ? ['--grep', only] : [])];
+      const args = [...(bounded ? ['--max-failures=2', '--retries=0'] : []), ...(only ? ['--grep', only] : [])];
       const r = await runQa({ faults: [fault], suites: [...SUITES], ...(args.length ? { args: ['--', ...args] } : {}) });
       expectStatus(r, red, 'failed');
       if (green) expectStatus(r, green, 'passed');

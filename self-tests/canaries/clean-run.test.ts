@@ -16,7 +16,7 @@ const tail = () => r.stdout.slice(-3000);
 
 describe('a clean run of every suite', () => {
   before(async () => {
-    r = await runQa({ suites: ['api', 'security', 'ui', 'pwa', 'a11y', 'load', 'lighthouse'], env: { QA_LIGHTHOUSE_RUNS: '1' } });
+    r = await runQa({ suites: ['api', 'security', 'ui', 'pwa', 'a11y', 'load', 'lighthouse'], env: { QA_LIGHTHOUSE_RUNS: '1' }, report: true });
   });
 
   test('is green (exit 0): every evaluated condition passed, on non-zero evidence', () => {

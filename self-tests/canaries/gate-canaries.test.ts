@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runQa } from '../helpers/run-qa.ts';
+import { runQa, runQaProcess } from '../helpers/run-qa.ts';
 
 describe('gate canaries', () => {
   test('a run that collects no test fails on missing evidence (exit 1), never passes', async () => {
@@ -15,6 +15,20 @@ describe('gate canaries', () => {
     assert.match(r.condition('api.contract.failures').message, /missing evidence: 0 tests executed/);
     assert.equal(r.condition('tests.pass_rate').status, 'failed');
   });
+
+  for (const [name, value, message] of [
+    ['QA_RETRIES', '-1', /QA_RETRIES: expected a whole number of retries per test from 0 to 5 .*; found "-1"/],
+    ['QA_WORKERS', 'many', /QA_WORKERS: expected a whole number of Playwright workers from 1 to 16; found "many"/],
+    ['QA_TARGET_KIND', 'bogus', /QA_TARGET_KIND: expected "reference" or "opencart"; found "bogus"/],
+    ['MESCHAIN_FAULTS', 'slow-apii', /MESCHAIN_FAULTS: expected a comma list of .*; found unknown "slow-apii"/],
+  ] as const) {
+    test(`a bad ${name} stops the run before any suite: exit 2, naming the setting and what is allowed`, async () => {
+      const r = await runQaProcess(['--suite', 'api'], { env: { [name]: value } });
+      assert.equal(r.code, 2, r.out);
+      assert.match(r.out, message);
+      assert.doesNotMatch(r.out, /\[qa\] Playwright:/, 'no suite ran');
+    });
+  }
 
   test('a bad option is a could-not-evaluate exit 2 with what was expected', async () => {
     await assert.rejects(runQa({ suites: ['api'], args: ['--env', 'moon'] }), /wrote no gate.json \(exit 2\)[\s\S]*--env: expected one of local, staging, production; found moon/);

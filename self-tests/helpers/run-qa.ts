@@ -43,9 +43,17 @@ export function readGate(reportsDir: string): GateResult {
   return JSON.parse(readFileSync(resolve(reportsDir, 'gate.json'), 'utf8')) as GateResult;
 }
 
-export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?: Record<string, string>; args?: string[] }): Promise<QaRun> {
+/**
+ * Runs the pipeline on `suites` with `faults` switched on. Canaries judge gate.json, so the Allure
+ * HTML report is skipped (`--no-report`) unless `report: true`.
+ */
+export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?: Record<string, string>; args?: string[]; report?: boolean }): Promise<QaRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'meschain-canary-'));
-  const args = [resolve(PROJECT_ROOT, 'scripts/qa.ts'), '--suite', opts.suites.join(','), ...(opts.args ?? [])];
+  const extra = opts.args ?? [];
+  const split = extra.indexOf('--');
+  const own = split < 0 ? extra : extra.slice(0, split);
+  const playwright = split < 0 ? [] : extra.slice(split);
+  const args = [resolve(PROJECT_ROOT, 'scripts/qa.ts'), '--suite', opts.suites.join(','), ...own, ...(opts.report ? [] : ['--no-report']), ...playwright];
   const env = {
     ...process.env, QA_BASE_URL: '', QA_TARGET_KIND: 'reference', QA_REPORTS_DIR: reportsDir, QA_TARGET_PORT: '0',
     MESCHAIN_FAULTS: (opts.faults ?? []).join(','), FORCE_COLOR: '0', ...opts.env,
