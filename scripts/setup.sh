@@ -11,6 +11,7 @@
 #   4. k6 — provided by the load-suite set-up (issue E); the slot is marked below.
 # When everything is present it does nothing and takes well under a second.
 # Prints the Node 24 bin directory as its last line on stdout when called with --print-node-bin.
+# With --node-only it stops after 1 and 2 (what lint and type-check need: no root, apt or Go).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -162,11 +163,15 @@ ensure_k6() {
   if ((K6_PRINT_BIN)); then printf '%s\n' "$K6_PATH"; fi
 }
 
+NODE_ONLY=0
+for _arg in "$@"; do if [[ "$_arg" == "--node-only" ]]; then NODE_ONLY=1; fi; done
+
 ensure_node
 ensure_node_modules
-ensure_chromium
-ensure_k6
-
-if [[ "${1:-}" == "--print-node-bin" ]]; then
-  printf '%s\n' "$NODE_BIN_DIR"
+# lint and type-check need only Node and the npm packages: no root, no apt, no Go
+if ((NODE_ONLY == 0)); then
+  ensure_chromium
+  ensure_k6
 fi
+
+for _arg in "$@"; do if [[ "$_arg" == "--print-node-bin" ]]; then printf '%s\n' "$NODE_BIN_DIR"; fi; done
