@@ -24,7 +24,7 @@ import { appendHistory, readBaselines, readHistory } from '../gate/regression.ts
 import { changedFiles, suitesForFiles } from './changed.ts';
 import { tableDigests } from '../reference-target/control/qa-control.ts';
 import { readDataWrites } from '../fixtures/clean-store.ts';
-import { retriesFor, storeShape, workersFor } from '../fixtures/store.ts';
+import { readTargetStarts, retriesFor, storeShape, workersFor } from '../fixtures/store.ts';
 import { formatBudgetLine, Timings } from './timings.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
@@ -36,7 +36,7 @@ const say = (msg: string) => console.log(`[qa] ${msg}`);
 export class CouldNotEvaluate extends Error {}
 
 /** What a run writes under the reports folder and removes at its start: stale results are never this run's evidence. */
-export const REPORT_FOLDERS = ['allure-results', 'playwright', 'blob', 'api', 'k6', 'a11y', 'lighthouse', 'data-writes', '.auth'] as const;
+export const REPORT_FOLDERS = ['allure-results', 'playwright', 'blob', 'api', 'k6', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -183,6 +183,8 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   if (projects.length) {
     say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
     const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts)], { env }));
+    const starts = readTargetStarts(env);
+    if (starts.count) timings.inside('Playwright', `${starts.count} worker target starts`, starts.ms, workersFor(env));
     if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
     if (settings.kind === 'reference') {
       const writes = readDataWrites(env);
