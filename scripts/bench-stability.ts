@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../fixtures/settings.ts';
 import { writeFileAtomic } from '../gate/atomic-write.ts';
+import { formatBudgetTable } from '../runner/timings.ts';
 import { runQaOnce, type QaOutcome } from './bench/qa-process.ts';
 
 function usage(message: string): never {
@@ -69,5 +70,8 @@ const summary = {
 mkdirSync(resolve(PROJECT_ROOT, 'reports'), { recursive: true });
 writeFileAtomic(resolve(PROJECT_ROOT, 'reports', `bench-stability${stress ? `-stress${stress}` : ''}.json`), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`durations: median ${sec(median)}, min ${sec(durations[0] ?? 0)}, max ${sec(durations.at(-1) ?? 0)}`);
+// where the median run spent its time (the same table as `npm run bench:stages`)
+const medianRun = [...outcomes].sort((a, b) => a.durationMs - b.durationMs)[Math.floor(outcomes.length / 2)];
+if (medianRun?.budget) console.log(`\ntime budget of the median run:\n${formatBudgetTable(medianRun.budget)}\n`);
 console.log(`stability: ${reds} red of ${runs} runs${stress ? ` (with ${stress} busy processes)` : ''}`);
 process.exit(reds ? 1 : 0);
