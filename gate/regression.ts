@@ -1,8 +1,11 @@
 /**
  * Regression baselines: each run's numeric metrics go into a capped history (one JSON line per
- * run, rewritten atomically); a rule's baseline is the median of its last green runs, ratcheted
- * so it only moves when things improve; the rule fails when the metric got worse than the
- * baseline by more than its tolerance ("regressed by X % vs baseline").
+ * run, rewritten atomically); a rule's baseline is the median of its last green runs. A run has
+ * regressed when its metric is worse than the baseline by more than the rule's tolerance *and*
+ * more than the run-to-run noise those green runs show (3 robust standard deviations). One
+ * regressed run warns; the rule fails only when the run before regressed too — a regression
+ * is a trend, and one slow run on a shared machine is noise (`npm run bench:stability` found
+ * exactly that false red with a single-run, ratcheted baseline).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { RegressionRule, ProfileName } from './spec-types.ts';
@@ -46,20 +49,45 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const better = (rule: RegressionRule, a: number, b: number): number => (rule.better === 'lower' ? Math.min(a, b) : Math.max(a, b));
-
 /** The rule's metric in the last `window` green runs of this profile. */
 export function greenValues(rule: RegressionRule, history: HistoryEntry[], profile: ProfileName): number[] {
   return history.filter((h) => h.status === 'passed' && h.profile === profile)
     .map((h) => h.metrics[rule.suite]?.[rule.metric]).filter((v): v is number => Number.isFinite(v)).slice(-rule.window);
 }
 
-/** The rule's baseline from green history, ratcheted against the stored one. */
-export function baselineFor(rule: RegressionRule, history: HistoryEntry[], profile: ProfileName, stored?: Baselines[string]): { value: number; runs: number } | undefined {
+/** Run-to-run noise of green values, in % of their median: 3 robust standard deviations (1.4826 × MAD). */
+export function noisePct(values: number[]): number {
+  if (values.length < 2) return 0;
+  const m = median(values);
+  if (m === 0) return 0;
+  return ((3 * 1.4826 * median(values.map((v) => Math.abs(v - m)))) / Math.abs(m)) * 100;
+}
+
+/** The rule's baseline from green history: the median of its window (no ratchet: luck is not a standard). */
+export function baselineFor(rule: RegressionRule, history: HistoryEntry[], profile: ProfileName): { value: number; runs: number; noisePct: number } | undefined {
   const values = greenValues(rule, history, profile);
   if (values.length < rule.minRuns) return undefined;
-  const m = median(values);
-  return { value: stored ? better(rule, stored.value, m) : m, runs: values.length };
+  return { value: median(values), runs: values.length, noisePct: noisePct(values) };
+}
+
+interface Judged { value: number; baseline: { value: number; runs: number; noisePct: number }; worsePct: number; allowedPct: number; regressed: boolean }
+
+/** `value` of one run against the green runs before it. */
+function judgeRun(rule: RegressionRule, value: number, before: HistoryEntry[], profile: ProfileName): Judged | undefined {
+  const baseline = baselineFor(rule, before, profile);
+  if (!baseline) return undefined;
+  const b = baseline.value;
+  const worsePct = b === 0 ? (value === 0 ? 0 : 100) : ((rule.better === 'lower' ? value - b : b - value) / Math.abs(b)) * 100;
+  const allowedPct = Math.max(rule.tolerancePct, baseline.noisePct);
+  return { value, baseline, worsePct, allowedPct, regressed: worsePct > allowedPct };
+}
+
+/** Did the previous run of this profile regress too (judged against the history before it)? */
+function previousRegressed(rule: RegressionRule, history: HistoryEntry[], profile: ProfileName): boolean {
+  const i = history.findLastIndex((h) => h.profile === profile);
+  const value = i >= 0 ? history[i]!.metrics[rule.suite]?.[rule.metric] : undefined;
+  if (value === undefined || !Number.isFinite(value)) return false;
+  return judgeRun(rule, value, history.slice(0, i), profile)?.regressed ?? false;
 }
 
 export function evaluateRegressions(rules: RegressionRule[], input: {
@@ -75,24 +103,33 @@ export function evaluateRegressions(rules: RegressionRule[], input: {
     if (!input.ran.includes(rule.suite)) {
       return { ...base, threshold: rule.tolerancePct, status: 'not-run', actual: null, evidence: { metric: 'history.green_runs', label: 'green runs in history', min: rule.minRuns, actual: 0 }, message: `suite ${rule.suite} was not run` };
     }
-    const b = baselineFor(rule, input.history, input.profile, input.baselines[rule.id]);
     const evidence = { metric: 'history.green_runs', label: 'green runs in history', min: rule.minRuns, actual: greenValues(rule, input.history, input.profile).length };
     if (actual === undefined || !Number.isFinite(actual)) {
       return { ...base, threshold: rule.tolerancePct, status: 'warn', actual: null, evidence, message: `metric ${rule.metric} missing from this run's ${rule.suite} results` };
     }
-    if (!b) {
+    const j = judgeRun(rule, actual, input.history, input.profile);
+    if (!j) {
       return { ...base, threshold: rule.tolerancePct, status: 'warn', actual, evidence,
         message: `no baseline yet: ${evidence.actual} of ${rule.minRuns} green ${input.profile} runs in history; ${rule.metric} = ${Math.round(actual * 100) / 100}` };
     }
-    next[rule.id] = { value: b.value, runs: b.runs, updatedAt: new Date().toISOString() };
-    const worsePct = b.value === 0 ? (actual === 0 ? 0 : 100) : ((rule.better === 'lower' ? actual - b.value : b.value - actual) / Math.abs(b.value)) * 100;
-    const ok = worsePct <= rule.tolerancePct;
+    next[rule.id] = { value: j.baseline.value, runs: j.baseline.runs, updatedAt: new Date().toISOString() };
     const r = (n: number) => Math.round(n * 10) / 10;
+    const against = `${r(actual)} vs baseline ${r(j.baseline.value)} (median of ${j.baseline.runs} green runs)`;
+    const allowed = `allowed ${r(j.allowedPct)} % (tolerance ${rule.tolerancePct} %, noise of those runs ${r(j.baseline.noisePct)} %)`;
+    if (!j.regressed) {
+      return {
+        ...base, threshold: rule.tolerancePct, status: 'passed', actual: r(j.worsePct), evidence,
+        message: j.worsePct > 0 ? `${rule.metric} within what is allowed: ${against} — worse by ${r(j.worsePct)} %, ${allowed}`
+          : `${rule.metric} ${r(actual)} is ${r(-j.worsePct)} % better than baseline ${r(j.baseline.value)} (median of ${j.baseline.runs} green runs)`,
+      };
+    }
+    const confirmed = previousRegressed(rule, input.history, input.profile);
     return {
-      ...base, threshold: rule.tolerancePct, status: ok ? 'passed' : rule.severity === 'warn' ? 'warn' : 'failed', actual: r(worsePct), evidence,
-      message: worsePct > 0
-        ? `${rule.metric} ${ok ? 'within tolerance' : 'regressed'}: ${r(actual)} vs baseline ${r(b.value)} (median of ${b.runs} green runs) — worse by ${r(worsePct)} %, tolerance ${rule.tolerancePct} %`
-        : `${rule.metric} ${r(actual)} is ${r(-worsePct)} % better than baseline ${r(b.value)} (median of ${b.runs} green runs)`,
+      ...base, threshold: rule.tolerancePct, actual: r(j.worsePct), evidence,
+      status: confirmed && rule.severity === 'blocker' ? 'failed' : 'warn',
+      message: confirmed
+        ? `${rule.metric} regressed in two runs in a row: ${against} — worse by ${r(j.worsePct)} %, ${allowed}`
+        : `${rule.metric} regressed in this run only: ${against} — worse by ${r(j.worsePct)} %, ${allowed}. One slow run is noise on a shared machine; it blocks if the next run regresses too`,
     };
   });
   return { conditions, baselines: next };

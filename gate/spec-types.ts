@@ -39,7 +39,9 @@ export type ConditionOverride = Partial<Pick<Condition, 'threshold' | 'severity'
 
 /**
  * A numeric metric compared with its own recent past: the baseline is the median of the last
- * `window` green runs (same profile), ratcheted — it only ever moves in the better direction.
+ * `window` green runs (same profile); a run regressed when it is worse by more than
+ * `tolerancePct` and more than the noise of those runs; a blocker fails on two regressed runs in
+ * a row (one warns). See gate/regression.ts.
  */
 export interface RegressionRule {
   id: string;

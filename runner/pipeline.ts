@@ -279,7 +279,7 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
   });
   writeFileAtomic(resolve(reportsDir, 'gate.json'), `${JSON.stringify(gate, null, 2)}\n`);
   appendHistory(historyPath, { at: gate.generatedAt, profile: gate.profile, status: gate.status, metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])) });
-  // baselines ratchet only on green runs
+  // the baselines file records what the last green run was judged against (for the report)
   if (gate.status === 'passed') writeFileAtomic(baselinesPath, `${JSON.stringify(gate.baselines, null, 2)}\n`);
   timings.add('gate', performance.now() - gateStarted);
 

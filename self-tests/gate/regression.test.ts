@@ -1,4 +1,4 @@
-/** Regression baselines: median of the last green runs, ratcheted, "regressed by X %" as its own condition. */
+/** Regression baselines: median of the last green runs, beyond tolerance and noise, confirmed by two runs in a row. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -20,11 +20,26 @@ describe('regression baselines', () => {
     assert.match(r.message, /no baseline yet: 2 of 3 green/);
   });
 
-  test('worse than the median of the last green runs beyond tolerance fails with "regressed by X %"', () => {
+  test('worse beyond tolerance in two runs in a row fails with "regressed by X %"', () => {
     const r = judge(20, [run(10), run(11), run(9), run(50, 'failed')]).conditions[0]!;
     assert.equal(r.status, 'failed');
-    assert.match(r.message, /regressed: 20 vs baseline 10 \(median of 3 green runs\) — worse by 100 %/);
+    assert.match(r.message, /regressed in two runs in a row: 20 vs baseline 10 \(median of 3 green runs\) — worse by 100 %/);
     assert.equal(r.actual, 100);
+  });
+
+  test('one regressed run after green ones only warns: one slow run is noise, two in a row are a trend', () => {
+    const r = judge(20, [run(10), run(11), run(9)]).conditions[0]!;
+    assert.equal(r.status, 'warn');
+    assert.match(r.message, /regressed in this run only: 20 vs baseline 10 .* it blocks if the next run regresses too/);
+  });
+
+  test('the allowed worsening widens to the noise the green runs show (3 robust standard deviations)', () => {
+    // green runs 40, 60, 50, 70, 45: median 50, MAD 10 → noise 3 × 1.4826 × 10 / 50 = 89 %
+    const noisy = [run(40), run(60), run(50), run(70), run(45)];
+    const r = judge(80, [...noisy, run(85, 'failed')]).conditions[0]!;
+    assert.equal(r.status, 'passed', r.message);
+    assert.match(r.message, /allowed 89 % \(tolerance 25 %, noise of those runs 89 %\)/);
+    assert.equal(judge(100, [...noisy, run(100, 'failed')]).conditions[0]!.status, 'failed');
   });
 
   test('within tolerance passes; better than baseline says so', () => {
@@ -32,11 +47,11 @@ describe('regression baselines', () => {
     assert.match(judge(8, [run(10), run(10), run(10)]).conditions[0]!.message, /20 % better than baseline 10/);
   });
 
-  test('the baseline ratchets: it only moves in the better direction', () => {
+  test('the baseline is the median of the last green runs, not the best one ever seen (no ratchet)', () => {
     const first = judge(10, [run(8), run(8), run(8)]);
     assert.equal(first.baselines[rule.id]!.value, 8);
-    const later = judge(10, [run(8), run(8), run(8), run(12), run(12), run(12)], first.baselines);
-    assert.equal(later.baselines[rule.id]!.value, 8, 'a slower median does not loosen the baseline');
+    const later = judge(12, [run(8), run(8), run(8), run(12), run(12), run(12)], first.baselines);
+    assert.equal(later.baselines[rule.id]!.value, 12, 'the window moved on: a lucky old run does not make today red');
     assert.equal(later.conditions[0]!.status, 'passed');
   });
 
@@ -51,12 +66,15 @@ describe('regression baselines', () => {
 
 describe('every regression rule of the default spec', () => {
   for (const r of GATES.regressions) {
-    test(`${r.id} fails with its id when ${r.metric} regresses beyond ${r.tolerancePct} %`, () => {
-      const hist = Array.from({ length: r.minRuns }, () => ({ at: 'x', profile: 'local' as const, status: 'passed' as const, metrics: { [r.suite]: { [r.metric]: 100 } } }));
+    test(`${r.id} fails with its id when ${r.metric} regresses beyond ${r.tolerancePct} % in two runs in a row`, () => {
+      const entry = (value: number, status: HistoryEntry['status']): HistoryEntry => ({ at: 'x', profile: 'local', status, metrics: { [r.suite]: { [r.metric]: value } } });
+      const green = Array.from({ length: r.minRuns }, () => entry(100, 'passed'));
       const worse = r.better === 'lower' ? 100 * (1 + (r.tolerancePct + 10) / 100) : 100 * (1 - (r.tolerancePct + 10) / 100);
-      const out = evaluateRegressions([r], { profile: 'local', ran: [r.suite], metrics: { [r.suite]: { [r.metric]: worse } }, history: hist, baselines: {} });
-      assert.equal(out.conditions[0]!.id, r.id);
-      assert.equal(out.conditions[0]!.status, r.severity === 'blocker' ? 'failed' : 'warn');
+      const judgeAfter = (history: HistoryEntry[]) => evaluateRegressions([r], { profile: 'local', ran: [r.suite], metrics: { [r.suite]: { [r.metric]: worse } }, history, baselines: {} }).conditions[0]!;
+      assert.equal(judgeAfter(green).status, 'warn', 'the first regressed run warns');
+      const out = judgeAfter([...green, entry(worse, 'failed')]);
+      assert.equal(out.id, r.id);
+      assert.equal(out.status, r.severity === 'blocker' ? 'failed' : 'warn');
     });
   }
 });
