@@ -18,6 +18,15 @@ test.describe('login', () => {
     expect((await new AdminClient(settings, session).page('common/dashboard')).h1).toBe('Dashboard');
   });
 
+  test('the marketplace viewer gets its own user_token, which opens the dashboard but not a state change', { tag: ['@security'] }, async ({ settings }) => {
+    const session = await loginOverHttp(settings, 'viewer');
+    expect(session.token).toMatch(/^[A-Za-z0-9]{32}$/);
+    const viewer = new AdminClient(settings, session);
+    expect((await viewer.page('common/dashboard')).h1).toBe('Dashboard');
+    const save = await viewer.post<{ error?: string }>('extension/module/meschain_sync/save', { status: '1', sync_interval: '20' });
+    expect(save.body.error ?? '', 'a viewer saving the hub settings').toMatch(/permission/i);
+  });
+
   test('a wrong password is refused on the login form, without a token', { tag: ['@security', '@writes'] }, async ({ settings, guard }) => {
     const probe = settings.users.probe;
     await guard.unchanged('a refused login, then a successful one that clears the failure count', async () => {

@@ -16,6 +16,13 @@ test.describe('admin login', () => {
     await evidence.screenshot('dashboard after login');
   });
 
+  test('the marketplace viewer logs in through the form and lands on the dashboard with a user_token', async ({ admin, page }) => {
+    const token = await admin.login('viewer');
+    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    await admin.expectOn('common/dashboard', 'Dashboard');
+    await expect(page.locator('a[href*="route=common/logout"]').first(), 'the logged-in header').toBeAttached();
+  });
+
   test('a page asked for before logging in is where the login lands', async ({ admin, page, settings }) => {
     const deepLink = `${adminEntry(settings)}?route=extension/module/meschain_sync`;
     await admin.login('admin', { from: deepLink });
