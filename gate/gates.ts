@@ -92,15 +92,15 @@ export const GATES: GateSpec = {
   ],
   // --- regression against the last green runs (k6 latencies, Lighthouse metrics) ----------------
   regressions: [
-    { id: 'regression.perf.api.avg', title: 'average response vs baseline', suite: 'load', metric: 'http.avg_ms', better: 'lower', tolerancePct: 25, window: 5, minRuns: 3,
+    { id: 'regression.perf.api.avg', title: 'average response vs baseline', suite: 'load', metric: 'http.avg_ms', better: 'lower', tolerancePct: 25, minDelta: 20, window: 5, minRuns: 3,
       severity: 'blocker', help: 'The API got slower than its recent green runs. Compare the k6 metrics in Allure (Metrics tab) with the previous runs.' },
-    { id: 'regression.perf.api.p95', title: 'p95 response vs baseline', suite: 'load', metric: 'http.p95_ms', better: 'lower', tolerancePct: 25, window: 5, minRuns: 3,
+    { id: 'regression.perf.api.p95', title: 'p95 response vs baseline', suite: 'load', metric: 'http.p95_ms', better: 'lower', tolerancePct: 25, minDelta: 50, window: 5, minRuns: 3,
       severity: 'blocker', help: 'Tail latency regressed against the recent green runs.' },
-    { id: 'regression.lighthouse.lcp', title: 'LCP vs baseline', suite: 'lighthouse', metric: 'lcp_ms', better: 'lower', tolerancePct: 20, window: 5, minRuns: 3,
+    { id: 'regression.lighthouse.lcp', title: 'LCP vs baseline', suite: 'lighthouse', metric: 'lcp_ms', better: 'lower', tolerancePct: 20, minDelta: 250, window: 5, minRuns: 3,
       severity: 'blocker', help: 'Largest Contentful Paint regressed against the recent green runs; see the Lighthouse report.' },
-    { id: 'regression.lighthouse.tbt', title: 'TBT vs baseline', suite: 'lighthouse', metric: 'tbt_ms', better: 'lower', tolerancePct: 30, window: 5, minRuns: 3,
+    { id: 'regression.lighthouse.tbt', title: 'TBT vs baseline', suite: 'lighthouse', metric: 'tbt_ms', better: 'lower', tolerancePct: 30, minDelta: 50, window: 5, minRuns: 3,
       severity: 'warn', help: 'Total Blocking Time regressed against the recent green runs.' },
-    { id: 'regression.lighthouse.performance', title: 'performance score vs baseline', suite: 'lighthouse', metric: 'score.performance', better: 'higher', tolerancePct: 5, window: 5, minRuns: 3,
+    { id: 'regression.lighthouse.performance', title: 'performance score vs baseline', suite: 'lighthouse', metric: 'score.performance', better: 'higher', tolerancePct: 5, minDelta: 3, window: 5, minRuns: 3,
       severity: 'blocker', help: 'The Lighthouse performance score dropped against the recent green runs.' },
   ],
   profiles: {

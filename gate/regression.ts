@@ -1,8 +1,9 @@
 /**
  * Regression baselines: each run's numeric metrics go into a capped history (one JSON line per
  * run, rewritten atomically); a rule's baseline is the median of its last green runs. A run has
- * regressed when its metric is worse than the baseline by more than the rule's tolerance *and*
- * more than the run-to-run noise those green runs show (3 robust standard deviations). One
+ * regressed when its metric is worse than the baseline by more than the rule's tolerance, more
+ * than the run-to-run noise those green runs show (3 robust standard deviations) *and* more than
+ * the rule's minimum change in its own unit (10 → 14 ms is 40 % and still noise). One
  * regressed run warns; the rule fails only when the run before regressed too — a regression
  * is a trend, and one slow run on a shared machine is noise (`npm run bench:stability` found
  * exactly that false red with a single-run, ratcheted baseline).
@@ -79,7 +80,8 @@ function judgeRun(rule: RegressionRule, value: number, before: HistoryEntry[], p
   const b = baseline.value;
   const worsePct = b === 0 ? (value === 0 ? 0 : 100) : ((rule.better === 'lower' ? value - b : b - value) / Math.abs(b)) * 100;
   const allowedPct = Math.max(rule.tolerancePct, baseline.noisePct);
-  return { value, baseline, worsePct, allowedPct, regressed: worsePct > allowedPct };
+  const worseBy = rule.better === 'lower' ? value - b : b - value;
+  return { value, baseline, worsePct, allowedPct, regressed: worsePct > allowedPct && worseBy > rule.minDelta };
 }
 
 /** Did the previous run of this profile regress too (judged against the history before it)? */
@@ -115,7 +117,7 @@ export function evaluateRegressions(rules: RegressionRule[], input: {
     next[rule.id] = { value: j.baseline.value, runs: j.baseline.runs, updatedAt: new Date().toISOString() };
     const r = (n: number) => Math.round(n * 10) / 10;
     const against = `${r(actual)} vs baseline ${r(j.baseline.value)} (median of ${j.baseline.runs} green runs)`;
-    const allowed = `allowed ${r(j.allowedPct)} % (tolerance ${rule.tolerancePct} %, noise of those runs ${r(j.baseline.noisePct)} %)`;
+    const allowed = `allowed ${r(j.allowedPct)} % and ${rule.minDelta} (tolerance ${rule.tolerancePct} %, noise of those runs ${r(j.baseline.noisePct)} %)`;
     if (!j.regressed) {
       return {
         ...base, threshold: rule.tolerancePct, status: 'passed', actual: r(j.worsePct), evidence,

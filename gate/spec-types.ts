@@ -51,6 +51,8 @@ export interface RegressionRule {
   better: 'lower' | 'higher';
   /** allowed worsening against the baseline, in % */
   tolerancePct: number;
+  /** and in the metric's own unit: a smaller change is never a regression (10 → 14 ms is noise, not a trend) */
+  minDelta: number;
   window: number;
   /** green runs needed before the rule can judge; fewer = warn "no baseline yet" */
   minRuns: number;

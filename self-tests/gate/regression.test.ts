@@ -8,7 +8,7 @@ import { appendHistory, evaluateRegressions, HISTORY_CAP, readHistory, type Hist
 import type { RegressionRule } from '../../gate/spec-types.ts';
 import { GATES } from '../../gate/gates.ts';
 
-const rule: RegressionRule = { id: 'regression.perf.api.avg', title: 't', suite: 'load', metric: 'http.avg_ms', better: 'lower', tolerancePct: 25, window: 5, minRuns: 3, severity: 'blocker', help: 'h' };
+const rule: RegressionRule = { id: 'regression.perf.api.avg', title: 't', suite: 'load', metric: 'http.avg_ms', better: 'lower', tolerancePct: 25, minDelta: 2, window: 5, minRuns: 3, severity: 'blocker', help: 'h' };
 const run = (avg: number, status: HistoryEntry['status'] = 'passed'): HistoryEntry => ({ at: 'x', profile: 'local', status, metrics: { load: { 'http.avg_ms': avg } } });
 const judge = (actual: number, history: HistoryEntry[], baselines = {}) =>
   evaluateRegressions([rule], { profile: 'local', ran: ['load'], metrics: { load: { 'http.avg_ms': actual } }, history, baselines });
@@ -38,8 +38,15 @@ describe('regression baselines', () => {
     const noisy = [run(40), run(60), run(50), run(70), run(45)];
     const r = judge(80, [...noisy, run(85, 'failed')]).conditions[0]!;
     assert.equal(r.status, 'passed', r.message);
-    assert.match(r.message, /allowed 89 % \(tolerance 25 %, noise of those runs 89 %\)/);
+    assert.match(r.message, /allowed 89 % and 2 \(tolerance 25 %, noise of those runs 89 %\)/);
     assert.equal(judge(100, [...noisy, run(100, 'failed')]).conditions[0]!.status, 'failed');
+  });
+
+  test('a change smaller than the rule\'s minimum in its own unit is never a regression, however many % it is', () => {
+    // 4 → 5.9 ms is 47.5 % worse, twice in a row, but only 1.9 ms: below the rule's 2 ms
+    const r = judge(5.9, [run(4), run(4), run(4), run(5.9, 'failed')]).conditions[0]!;
+    assert.equal(r.status, 'passed', r.message);
+    assert.equal(judge(6.1, [run(4), run(4), run(4), run(6.1, 'failed')]).conditions[0]!.status, 'failed', '2.1 ms is beyond it');
   });
 
   test('within tolerance passes; better than baseline says so', () => {
@@ -68,8 +75,9 @@ describe('every regression rule of the default spec', () => {
   for (const r of GATES.regressions) {
     test(`${r.id} fails with its id when ${r.metric} regresses beyond ${r.tolerancePct} % in two runs in a row`, () => {
       const entry = (value: number, status: HistoryEntry['status']): HistoryEntry => ({ at: 'x', profile: 'local', status, metrics: { [r.suite]: { [r.metric]: value } } });
-      const green = Array.from({ length: r.minRuns }, () => entry(100, 'passed'));
-      const worse = r.better === 'lower' ? 100 * (1 + (r.tolerancePct + 10) / 100) : 100 * (1 - (r.tolerancePct + 10) / 100);
+      const base = 100 * Math.max(1, r.minDelta); // large enough that tolerance + 10 % is also beyond the rule's minimum change
+      const green = Array.from({ length: r.minRuns }, () => entry(base, 'passed'));
+      const worse = r.better === 'lower' ? base * (1 + (r.tolerancePct + 10) / 100) : base * (1 - (r.tolerancePct + 10) / 100);
       const judgeAfter = (history: HistoryEntry[]) => evaluateRegressions([r], { profile: 'local', ran: [r.suite], metrics: { [r.suite]: { [r.metric]: worse } }, history, baselines: {} }).conditions[0]!;
       assert.equal(judgeAfter(green).status, 'warn', 'the first regressed run warns');
       const out = judgeAfter([...green, entry(worse, 'failed')]);
