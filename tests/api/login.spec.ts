@@ -18,7 +18,7 @@ test.describe('login', () => {
     expect((await new AdminClient(settings, session).page('common/dashboard')).h1).toBe('Dashboard');
   });
 
-  test('the marketplace viewer gets its own user_token, which opens the dashboard but not a state change', { tag: ['@security'] }, async ({ settings }) => {
+  test('the marketplace viewer gets its own user_token, which opens the dashboard but not a state change', { tag: ['@security', '@writes'] }, async ({ settings }) => {
     const session = await loginOverHttp(settings, 'viewer');
     expect(session.token).toMatch(/^[A-Za-z0-9]{32}$/);
     const viewer = new AdminClient(settings, session);
