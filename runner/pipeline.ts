@@ -187,7 +187,12 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     if (starts.count) timings.inside('Playwright', `${starts.count} worker target starts`, starts.ms, workersFor(env));
     if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
     if (settings.kind === 'reference') {
-      const writes = readDataWrites(env);
+      let writes: ReturnType<typeof readDataWrites>;
+      try {
+        writes = readDataWrites(env);
+      } catch (err) {
+        throw new CouldNotEvaluate((err as Error).message);
+      }
       if (writes.testsChecked > 0) {
         runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': writes.tables.length };
         for (const w of writes.writers) productionWrites.push(`${w.test} wrote ${Object.entries(w.tables).map(([t, n]) => `${n} row(s) of ${t}`).join(', ')}`);
