@@ -45,7 +45,10 @@ export default defineConfig<AuthOptions>({
     ...(process.env.QA_BLOB ? [['blob', { outputDir: `${reportsDir}/blob` }] as const] : []),
   ],
   use: {
-    trace: 'retain-on-failure',
+    // Playwright's CI recommendation: a trace of the retry of a failed test (a real failure fails
+    // again, with its trace; a flaky one keeps the trace of its passing retry). Recording every
+    // test costs about a fifth of the suite's time on 2 cores. Without retries, failures keep theirs.
+    trace: retriesFor() > 0 ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     reducedMotion: 'reduce',
     launchOptions,

@@ -75,8 +75,6 @@ export const GATES: GateSpec = {
       severity: 'blocker', evidence: { metric: 'pages.attempted', min: 1, label: 'pages attempted' }, help: 'An audit ended on another page (usually the login page after a lost user_token). Check the final URL and title in the Lighthouse report.' },
     { id: 'lighthouse.performance', title: 'performance score (median, worst page)', suite: 'lighthouse', metric: 'score.performance', comparator: '>=', threshold: 80, unit: 'score',
       severity: 'blocker', evidence: lhPages(), help: 'Open the Lighthouse HTML in Allure; fix the biggest opportunity first.' },
-    { id: 'lighthouse.accessibility', title: 'accessibility score (median, worst page)', suite: 'lighthouse', metric: 'score.accessibility', comparator: '>=', threshold: 90, unit: 'score',
-      severity: 'blocker', evidence: lhPages(), help: 'See the failing audits in the Lighthouse report; axe (suite a11y) has the details.' },
     { id: 'lighthouse.best_practices', title: 'best-practices score (median, worst page)', suite: 'lighthouse', metric: 'score.best_practices', comparator: '>=', threshold: 90, unit: 'score',
       severity: 'blocker', evidence: lhPages(), help: 'See the failing best-practices audits in the Lighthouse report.' },
     { id: 'lighthouse.lcp', title: 'Largest Contentful Paint (median, worst page)', suite: 'lighthouse', metric: 'lcp_ms', comparator: '<=', threshold: 2500, unit: 'ms',

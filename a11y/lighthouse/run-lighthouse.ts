@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../../gate/atomic-write.ts';
 import { auditSecrets, isMasked, maskAuditText } from '../mask.ts';
 import { pageByKey, type AuditPage } from '../pages.ts';
 import { launchChromium, setSessionCookie } from './chromium.ts';
-import { DEFAULT_LIGHTHOUSE_PAGES, LIGHTHOUSE_CATEGORIES, LOAD_WAITS } from './config.ts';
+import { DEFAULT_LIGHTHOUSE_PAGES, GATHER, LIGHTHOUSE_CATEGORIES, LOAD_WAITS } from './config.ts';
 import { medianIndex } from './median.ts';
 import { hasLoginForm, titleOf } from '../landing.ts';
 import { wrongPageReason, type RunProof } from './proof.ts';
@@ -63,7 +63,7 @@ export async function auditOnce(a: AuditOnceInput): Promise<AuditRun> {
   let result: RunnerResult | undefined;
   let error: Error | undefined;
   try {
-    result = await lighthouse(a.url, { port: a.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES], ...LOAD_WAITS }, desktopConfig);
+    result = await lighthouse(a.url, { port: a.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES], ...LOAD_WAITS, ...GATHER }, desktopConfig);
     if (!result) error = new Error('Lighthouse returned no result');
   } catch (err) {
     error = err as Error;
@@ -121,7 +121,7 @@ export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ repor
         reports.push(path);
         runs.push(run);
         log(`${target.key} run ${n}/${opts.runs}: ${(run.lhr.meschainQa.durationMs / 1000).toFixed(1)} s, performance ${score(run.lhr, 'performance')}, ` +
-          `accessibility ${score(run.lhr, 'accessibility')}, best practices ${score(run.lhr, 'best-practices')}${run.wrong ? ` — WRONG PAGE: ${run.wrong}` : ''}`);
+          `best practices ${score(run.lhr, 'best-practices')}${run.wrong ? ` — WRONG PAGE: ${run.wrong}` : ''}`);
       }
       const proven = runs.filter((r) => !r.wrong);
       const pool = proven.length > 0 ? proven : runs;

@@ -1,7 +1,7 @@
 /**
  * Lighthouse reports (`<reports>/lighthouse/<page>-run<N>.json`, written by
  * a11y/lighthouse/run-lighthouse.ts) → the `lighthouse` SuiteResult. Per page the median of its
- * runs; the metrics are the worst page's: `score.performance|accessibility|best_practices`
+ * runs; the metrics are the worst page's: `score.performance|best_practices`
  * (0-100), `lcp_ms`, `tbt_ms`, `cls`, `script_bytes` (transfer size of scripts), `requests`; plus
  * `pages.attempted`, `pages.audited` (every run proved the intended page) and `pages.wrong`. A run
  * proves its page by its `meschainQa` block and final URL (see a11y/lighthouse/proof.ts); a page
@@ -17,7 +17,6 @@ import { isObject, readJsonFile } from './read-json.ts';
 /** Gate metrics: how each is read from one LHR, and which direction is worse. */
 const PAGE_METRICS = {
   'score.performance': { worst: 'min', read: (l: Lhr) => score(l, 'performance') },
-  'score.accessibility': { worst: 'min', read: (l: Lhr) => score(l, 'accessibility') },
   'score.best_practices': { worst: 'min', read: (l: Lhr) => score(l, 'best-practices') },
   lcp_ms: { worst: 'max', read: (l: Lhr) => numeric(l, 'largest-contentful-paint') },
   tbt_ms: { worst: 'max', read: (l: Lhr) => numeric(l, 'total-blocking-time') },

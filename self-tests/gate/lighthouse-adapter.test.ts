@@ -64,7 +64,6 @@ describe('lighthouse adapter', () => {
     }
     assert.equal(r.metrics['score.performance'], Math.min(r.metrics['page.hub.score.performance']!, r.metrics['page.reporting.score.performance']!));
     assert.equal(r.metrics.lcp_ms, Math.max(r.metrics['page.hub.lcp_ms']!, r.metrics['page.reporting.lcp_ms']!));
-    assert.equal(r.metrics['score.accessibility'], 97, 'the footer link (link-in-text-block) costs 3 points');
     assert.ok(r.metrics.requests! > 0 && r.metrics.requests! <= 40);
     for (const [id, c] of gateOn(r)) assert.equal(c.status, 'passed', `${id}: ${c.message}`);
   });
