@@ -19,6 +19,16 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
+    // The oracle never shares code with what it checks: nothing under fixtures/oracle reaches
+    // outside it (node built-ins aside), and no oracle spec imports the reference target.
+    files: ['fixtures/oracle/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '**/reference-target/**'], message: 'The oracle computes expected values on its own: import nothing from outside fixtures/oracle (an oracle that shares code with what it checks proves nothing).' }] }] },
+  },
+  {
+    files: ['tests/**/oracle-*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/reference-target/**'], message: 'An oracle spec reads the store through fixtures/oracle, never the reference target\'s code.' }] }] },
+  },
+  {
     files: ['*.mjs', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -8,6 +8,7 @@ import { json, type Handler, type Reply, type Req } from '../http/types.ts';
 import type { Marketplace } from '../extension/modules.ts';
 import { FaultInputError, FaultPlan, parseSimulatorFaults, type FaultKind, type FaultSnapshot, type SimulatorFaults } from './simulator-faults.ts';
 import type { ListedProduct, ProductStore, StoreCounts } from './product-store.ts';
+import type { MarketplaceOrder } from './order-book.ts';
 
 /** One marketplace's API behind the host: answers requests and owns the listings. */
 export interface MarketplaceApi {
@@ -52,6 +53,8 @@ export interface SimulatorState {
   faults: FaultSnapshot;
   /** the most recent API requests (at most MAX_RECORDED), oldest first */
   requests: RecordedRequest[];
+  /** every order the marketplace holds, as the marketplace sees it (the truth an order import is checked against) */
+  orders: readonly MarketplaceOrder[];
 }
 
 export const CONTROL_PREFIX = '/__sim/';
@@ -84,6 +87,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class SimulatorHost {
   readonly api: MarketplaceApi;
+  /** the marketplace's orders (what `get_orders` pulls), for the control view */
+  readonly orders: readonly MarketplaceOrder[];
   readonly faults = new FaultPlan();
   #journal: RecordedRequest[] = [];
   #seq = 0;
@@ -92,8 +97,9 @@ export class SimulatorHost {
   #conflicts = 0;
   #held = new Set<{ timer: NodeJS.Timeout; release: () => void }>();
 
-  constructor(api: MarketplaceApi) {
+  constructor(api: MarketplaceApi, orders: readonly MarketplaceOrder[] = []) {
     this.api = api;
+    this.orders = orders;
   }
 
   readonly handler: Handler = async (req) => {
@@ -135,6 +141,7 @@ export class SimulatorHost {
       products: this.api.products.list(),
       faults: this.faults.snapshot(),
       requests: this.#journal.map((r) => ({ ...r })),
+      orders: this.orders,
     };
   }
 

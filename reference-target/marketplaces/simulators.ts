@@ -10,7 +10,7 @@ import { json } from '../http/types.ts';
 import { listen, type Listening } from '../http/server.ts';
 import { HepsiburadaApi } from './hepsiburada-simulator.ts';
 import { N11Api } from './n11-simulator.ts';
-import { orderBook } from './order-book.ts';
+import { orderBook, type MarketplaceOrder } from './order-book.ts';
 import { parseSimulatorFaults, type SimulatorFaults } from './simulator-faults.ts';
 import { SimulatorHost, type MarketplaceApi, type SimulatorState } from './simulator-host.ts';
 import { TrendyolApi } from './trendyol-simulator.ts';
@@ -36,8 +36,7 @@ export interface Simulators {
   close(): Promise<void>;
 }
 
-function createApi(mp: Marketplace, opts: SimulatorOptions): MarketplaceApi {
-  const orders = orderBook(mp, seedProducts(), opts.today);
+function createApi(mp: Marketplace, opts: SimulatorOptions, orders: MarketplaceOrder[]): MarketplaceApi {
   switch (mp) {
     case 'trendyol': return new TrendyolApi(opts.credentials.trendyol, orders);
     case 'hepsiburada': return new HepsiburadaApi(opts.credentials.hepsiburada, orders);
@@ -50,7 +49,8 @@ export async function startSimulators(opts: SimulatorOptions): Promise<Simulator
   const servers: Listening[] = [];
   try {
     for (const mp of MARKETPLACES) {
-      const host = new SimulatorHost(createApi(mp, opts));
+      const orders = orderBook(mp, seedProducts(), opts.today);
+      const host = new SimulatorHost(createApi(mp, opts, orders), orders);
       const onError = (err: unknown) => json({ errors: [{ code: 'SIMULATOR_ERROR', message: `${mp} simulator failed: ${(err as Error).message}` }] }, 500);
       servers.push(await listen(host.handler, opts.ports[mp], onError));
       hosts[mp] = host;

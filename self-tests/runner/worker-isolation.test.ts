@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../fixtures/settings.ts';
 import { launchTarget } from '../helpers/target.ts';
@@ -93,6 +93,9 @@ async function runPair(env: Record<string, string>): Promise<Outcome[]> {
     report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as typeof report;
   } catch {
     throw new Error(`Playwright wrote no JSON report; its output:\n${out.slice(-3000)}`);
+  } finally {
+    // the inline project lives under reports/ (its imports resolve from the project); nothing of it is kept
+    rmSync(dir, { recursive: true, force: true });
   }
   return report.suites.flatMap((s) => s.specs).map((spec) => {
     const r = spec.tests[0]?.results.at(-1);
