@@ -121,7 +121,7 @@ export function evaluate(input: EvaluateInput): GateResult {
   all.metrics['quarantine.expired'] = input.policy.quarantine.expired.length;
   Object.assign(all.metrics, input.runMetrics ?? {});
   const unreadable = new Map(input.unreadable.map((u) => [u.suite, u.message]));
-  const ranTestSuites = input.ran.filter((s) => ['api', 'security', 'ui', 'pwa', 'a11y'].includes(s));
+  const ranTestSuites = input.ran.filter((s) => ['api', 'security', 'oracle', 'ui', 'pwa', 'a11y'].includes(s));
 
   const conditions = effectiveConditions(input.spec, input.profile).map((c): ConditionResult => {
     const base = {

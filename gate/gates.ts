@@ -40,6 +40,10 @@ export const GATES: GateSpec = {
     { id: 'security.findings', title: 'no open security finding', suite: 'security', metric: 'findings.open', comparator: '<=', threshold: 0, unit: 'findings',
       severity: 'blocker', evidence: tests(), help: 'A security test failed (authorization, secrets, webhook signature, CSV injection, CORS, lockout). Treat it as a release blocker; see the finding in Allure (suite security).' },
 
+    { id: 'oracle.failures', title: 'every answer equals the store\'s own data', suite: 'oracle', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
+      severity: 'blocker', evidence: tests(), appliesTo: { targetKinds: ['reference'] },
+      help: 'A number, list or record the extension answered differently from what the store\'s database says (fixtures/oracle computes it on its own), or a batch item landed on the wrong product. The failed test names the field, the expected and the found value.' },
+
     // --- UI and PWA --------------------------------------------------------------------------------
     { id: 'ui.failures', title: 'dashboard flows work on desktop and phone', suite: 'ui', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
       severity: 'blocker', evidence: tests(), help: 'A dashboard flow failed; the Allure result has screenshots and a trace (secrets masked).' },

@@ -45,6 +45,10 @@ export const FAULTS = {
     effect: 'the Trendyol webhook accepts any signature (or none) and replays',
     gate: 'security.findings',
   },
+  'batch-misroute': {
+    effect: 'a stock or price batch of several items writes each value to the next item\'s product (one-item batches stay right)',
+    gate: 'oracle.failures',
+  },
 } as const satisfies Record<string, { effect: string; gate: string }>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -9,7 +9,8 @@ import { PROJECT_ROOT } from '../fixtures/settings.ts';
 
 export const PLAYWRIGHT_PROJECTS: Partial<Record<Suite, string[]>> = {
   api: ['api'],
-  security: ['api'],
+  security: ['api', 'ui-desktop', 'ui-phone'],
+  oracle: ['api'],
   ui: ['ui-desktop', 'ui-phone'],
   pwa: ['pwa'],
   a11y: ['a11y'],
@@ -20,7 +21,7 @@ const has = (pattern: string): boolean => globSync(pattern, { cwd: PROJECT_ROOT 
 /** A suite is available when its tests or its runner module exist in this checkout. */
 export function availableSuites(): Suite[] {
   const out: Suite[] = [];
-  if (has('tests/api/**/*.spec.ts')) out.push('api', 'security');
+  if (has('tests/api/**/*.spec.ts')) out.push('api', 'security', 'oracle');
   if (has('tests/ui/**/*.spec.ts')) out.push('ui');
   if (has('tests/pwa/**/*.spec.ts')) out.push('pwa');
   if (existsSync(resolve(PROJECT_ROOT, 'perf/run-k6.ts'))) out.push('load');

@@ -34,9 +34,10 @@ function* walk(suite: PwSuite, path: string[]): Generator<{ spec: PwSpec; path: 
   for (const child of suite.suites ?? []) yield* walk(child, [...path, child.title ?? '']);
 }
 
-/** Suite of a test: `@security` wins over the project. Setup projects and unknown projects count as their own tests in `ui`. */
+/** Suite of a test: `@security`, then `@oracle` (checked against the store's data), win over the project. */
 export function suiteOf(project: string, tags: string[]): Suite | undefined {
   if (tags.includes('@security')) return 'security';
+  if (tags.includes('@oracle')) return 'oracle';
   return PROJECT_SUITES[project];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Canaries of the API contract and security suite, through the real pipeline (`scripts/qa.ts`,
- * suites api + security) against fresh reference targets: each fault switch turns the gate
+ * suites api + security + oracle) against fresh reference targets: each fault switch turns the gate
  * condition it exists for red (the clean run is in clean-run.test.ts).
  *
  * Runs with many failures restart a Playwright worker after every failed test; for those the
@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { runQa, type QaRun } from '../helpers/run-qa.ts';
 import type { FaultName } from '../../reference-target/faults.ts';
 
-const SUITES = ['api', 'security'] as const;
+const SUITES = ['api', 'security', 'oracle'] as const;
 
 function expectStatus(r: QaRun, id: string, status: 'passed' | 'failed'): void {
   const c = r.condition(id);
@@ -26,6 +26,8 @@ describe('API and security canaries', () => {
     { fault: 'authz-bypass', red: 'security.findings', bounded: true },
     { fault: 'api-errors', red: 'api.contract.failures', bounded: true },
     { fault: 'webhook-unsigned', red: 'security.findings', green: 'api.contract.failures', only: 'webhook.spec|contract-read' },
+    // every stock and price test but the oracle's sends one item: only the oracle sees the misroute
+    { fault: 'batch-misroute', red: 'oracle.failures', green: 'api.contract.failures', only: 'trendyol: a stock batch|hub\\.metrics: answers its success schema' },
   ];
   for (const { fault, red, green, bounded, only } of cases) {
     test(`${fault} turns ${red} red${green ? ` and leaves ${green} green` : ''}`, async () => {

@@ -24,7 +24,7 @@ describe('fault switches', () => {
     assert.throws(() => parseFaultList('slow-api,nope'), /expected a comma list of .*found unknown "nope"/);
   });
 
-  test('there are ten documented faults', () => assert.equal(FAULT_NAMES.length, 10));
+  test('there are eleven documented faults', () => assert.equal(FAULT_NAMES.length, 11));
 
   test('slow-api delays every JSON action', async () => {
     on('slow-api');
@@ -102,5 +102,17 @@ describe('fault switches', () => {
     on('webhook-unsigned');
     assert.equal((await send()).status, 200);
     assert.equal((await send()).status, 200, 'replay accepted too');
+  });
+
+  test('batch-misroute writes each value of a batch to the next item\'s product, and leaves one-item batches right', async () => {
+    const quantities = async (ids: number[]) => Promise.all(ids.map(async (id) =>
+      Number(t.current.target.app.db.get<{ q: number }>('SELECT quantity q FROM oc_product WHERE product_id = $id', { id })!.q)));
+    on('batch-misroute');
+    await admin.post('extension/module/trendyol/update_stock', { 'stock_updates[0][product_id]': '10', 'stock_updates[0][quantity]': '501',
+      'stock_updates[1][product_id]': '11', 'stock_updates[1][quantity]': '502' });
+    assert.deepEqual(await quantities([10, 11]), [502, 501]);
+    await admin.post('extension/module/trendyol/update_stock', { 'stock_updates[0][product_id]': '12', 'stock_updates[0][quantity]': '503' });
+    assert.deepEqual(await quantities([12]), [503]);
+    await t.current.target.reset();
   });
 });

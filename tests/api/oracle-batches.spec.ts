@@ -35,7 +35,7 @@ function onlyTheseChanged(before: StoreRows, after: StoreRows, ids: number[], wh
   expect(others(after, ids), `${what}: every other product is exactly as before`).toEqual(others(before, ids));
 }
 
-test.describe('oracle: batches', () => {
+test.describe('oracle: batches', { tag: '@oracle' }, () => {
   for (const mp of MARKETPLACES) {
     test(`${mp}: a stock batch sets each product's own quantity, in the store and at the marketplace`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, oracle }) => {
       await group(mp, `${mp}.update_stock`, 'oracle');

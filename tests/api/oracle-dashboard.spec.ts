@@ -16,7 +16,7 @@ async function chartIsTrue(api: AdminClient, oracle: Oracle, days: number): Prom
   expect(res.body.chart, `hub.chartData days=${days} against ${oracle.source}`).toEqual(expectedChart(oracle.rows(), storeNow(res.headers), days));
 }
 
-test.describe('oracle: hub dashboard', () => {
+test.describe('oracle: hub dashboard', { tag: '@oracle' }, () => {
   test('every dashboard metric equals the store\'s data', async ({ apiAs, oracle }) => {
     await group('meschain_sync', 'hub.metrics', 'oracle');
     await metricsAreTrue(await apiAs('admin'), oracle);

@@ -23,7 +23,7 @@ const WEBHOOK_QUERIES: WebhookQuery[] = [
 
 const params = (q: object) => Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]));
 
-test.describe('oracle: logs', () => {
+test.describe('oracle: logs', { tag: '@oracle' }, () => {
   test(`the sync log answers the store's rows for ${SYNC_LOG_QUERIES.length} filters and pages`, async ({ apiAs, oracle }) => {
     await group('log_viewer', 'log_viewer.list', 'oracle');
     const api = await apiAs('admin');

@@ -32,7 +32,7 @@ function addsUp(r: Report, q: ReportQuery): void {
   expect(Math.abs(cents(r.summary.average_order_value) - average), `${where}: the average order value is revenue / orders`).toBeLessThanOrEqual(0.5);
 }
 
-test.describe('oracle: reports', () => {
+test.describe('oracle: reports', { tag: '@oracle' }, () => {
   for (const marketplace of ['all', ...ORACLE_MARKETPLACES] as const) {
     test(`${marketplace}: every report type over ${RANGES.length} date ranges equals the store's data and adds up`, async ({ apiAs, oracle }) => {
       await group('reporting', 'reporting.generateReport', 'oracle');

@@ -28,6 +28,12 @@ function mappedIds(app: App, mp: Marketplace, ids: number[]): number[] {
 }
 
 /** Reads `<list>[i][product_id]` + `<list>[i][<valueField>]` with field-keyed errors. */
+/** The product the i-th batch item is written to: its own, or under the `batch-misroute` fault the next item's. */
+function misroute(app: App, items: { id: number }[]): (i: number) => number {
+  const shifted = app.faults.has('batch-misroute') && items.length > 1;
+  return (i) => items[shifted ? (i + 1) % items.length : i]!.id;
+}
+
 function readUpdates(req: AdminReq, app: App, list: string, valueField: 'quantity' | 'price'): { f: Fields; items: { id: number; value: number }[] } {
   const f = new Fields(req.body);
   const raw = req.body[list];
@@ -122,8 +128,9 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       if (denied) return denied;
       const { f, items } = readUpdates(req, app, 'stock_updates', 'quantity');
       if (!f.ok) return f.reply();
+      const target = misroute(app, items);
       app.db.transaction(() => {
-        for (const it of items) app.db.run('UPDATE oc_product SET quantity = $q, date_modified = $d WHERE product_id = $id', { q: it.value, id: it.id, d: sqlDate(app.now()) });
+        items.forEach((it, i) => app.db.run('UPDATE oc_product SET quantity = $q, date_modified = $d WHERE product_id = $id', { q: it.value, id: target(i), d: sqlDate(app.now()) }));
       });
       const mapped = mappedIds(app, mp, items.map((i) => i.id));
       const jobId = mapped.length ? app.sync.enqueue({ marketplace: mp, type: 'stock', productIds: mapped }, req.user.userId) : null;
@@ -135,8 +142,9 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       if (denied) return denied;
       const { f, items } = readUpdates(req, app, 'price_updates', 'price');
       if (!f.ok) return f.reply();
+      const target = misroute(app, items);
       app.db.transaction(() => {
-        for (const it of items) app.db.run('UPDATE oc_product SET price = $p, date_modified = $d WHERE product_id = $id', { p: it.value, id: it.id, d: sqlDate(app.now()) });
+        items.forEach((it, i) => app.db.run('UPDATE oc_product SET price = $p, date_modified = $d WHERE product_id = $id', { p: it.value, id: target(i), d: sqlDate(app.now()) }));
       });
       const mapped = mappedIds(app, mp, items.map((i) => i.id));
       const jobId = mapped.length ? app.sync.enqueue({ marketplace: mp, type: 'prices', productIds: mapped }, req.user.userId) : null;
