@@ -12,6 +12,8 @@ export interface TargetConfig {
   port: number;
   simulatorPorts: { trendyol: number; hepsiburada: number; n11: number };
   dbPath: string;
+  /** the seed times this many (TARGET_DATA_SCALE, 1-20): the scaling check's bigger store */
+  dataScale: number;
   faults: FaultName[];
   encryptionKey: Buffer;
   users: { admin: Credentials; viewer: Credentials; noaccess: Credentials; probe: Credentials };
@@ -62,6 +64,14 @@ function key(env: NodeJS.ProcessEnv): Buffer {
 
 const str = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => env[name] || fallback;
 
+function dataScale(env: NodeJS.ProcessEnv): number {
+  const raw = env.TARGET_DATA_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 20) throw new Error(`TARGET_DATA_SCALE: expected a whole number 1-20 (times the seed's data); found ${JSON.stringify(raw)}.`);
+  return n;
+}
+
 export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetConfig {
   const store = readStoreCredentials(env);
   return {
@@ -73,6 +83,7 @@ export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetCo
       n11: port(env, 'SIM_N11_PORT', 0),
     },
     dbPath: str(env, 'TARGET_DB_PATH', ':memory:'),
+    dataScale: dataScale(env),
     faults: parseFaultList(env.MESCHAIN_FAULTS),
     encryptionKey: key(env),
     users: store.users,

@@ -45,6 +45,10 @@ export const FAULTS = {
     effect: 'the Trendyol webhook accepts any signature (or none) and replays',
     gate: 'security.findings',
   },
+  'report-quadratic': {
+    effect: 'generating a report sums each product\'s sales one product at a time (cost grows with products × order lines)',
+    gate: 'perf.scaling.report',
+  },
   'batch-misroute': {
     effect: 'a stock or price batch of several items writes each value to the next item\'s product (one-item batches stay right)',
     gate: 'oracle.failures',

@@ -2,6 +2,7 @@
  * Starts the whole reference target in this process: the marketplace simulators, the store
  * (admin + catalog + static + QA control) on 127.0.0.1, the seeded database and the sync engine.
  */
+import { growStore } from './db/growth.ts';
 import type { App } from './app.ts';
 import type { TargetConfig } from './config.ts';
 import { Database } from './db/database.ts';
@@ -75,7 +76,10 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
     config, db, faults: new FaultSet(config.faults), storeUrl: '', simulators: simulators.urls,
     render: createRenderer(), sync, now,
   };
-  const seed = () => seedDatabase(db, seedInput(config, app, hashes));
+  const seed = () => {
+    seedDatabase(db, seedInput(config, app, hashes));
+    growStore(db, config.dataScale, app.now());
+  };
 
   const servers: { store?: Listening } = {};
   const target: RunningTarget = {

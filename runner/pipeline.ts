@@ -36,7 +36,7 @@ const say = (msg: string) => console.log(`[qa] ${msg}`);
 export class CouldNotEvaluate extends Error {}
 
 /** What a run writes under the reports folder and removes at its start: stale results are never this run's evidence. */
-export const REPORT_FOLDERS = ['allure-results', 'playwright', 'blob', 'api', 'k6', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
+export const REPORT_FOLDERS = ['allure-results', 'playwright', 'blob', 'api', 'k6', 'scaling', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -74,6 +74,7 @@ async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
   }
   if (suites.includes('load')) {
     await attempt(['load'], async () => [(await import('../gate/adapters/k6.ts')).readK6Summary(resolve(reportsDir, 'k6', 'summary.json'))]);
+    await attempt(['load'], async () => [(await import('../gate/adapters/scaling.ts')).readScalingSummary(resolve(reportsDir, 'scaling', 'summary.json'))]);
   }
   if (suites.includes('a11y')) {
     await attempt(['a11y'], async () => {
@@ -221,6 +222,16 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
           await timings.time('k6', withProgress(`k6 ${opts.loadProfile}`, runLoad({ baseUrl: toolSettings.baseUrl, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env: toolEnv })));
         } catch (err) {
           toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
+        }
+        if (ownTargets) {
+          // two throwaway targets of their own (the seed and 10× its data): the shared one is untouched
+          try {
+            const { runScaling } = await import('../perf/scaling/run-scaling.ts');
+            const s = await timings.time('scaling check', runScaling({ reportsDir, env }));
+            say(`scaling check (${s.factor}× the data): ${s.ops.map((o) => `${o.id} ${o.baseMs} → ${o.grownMs} ms (×${o.ratio})`).join(', ')}`);
+          } catch (err) {
+            toolErrors.push({ suite: 'load', message: `the scaling check did not run: ${(err as Error).message}` });
+          }
         }
       }
       if (suites.includes('lighthouse')) {

@@ -28,7 +28,7 @@ export interface TimeBudget {
   overheadShare: number;
 }
 
-export const TOOL_STAGES: readonly string[] = ['Playwright', 'k6', 'Lighthouse'];
+export const TOOL_STAGES: readonly string[] = ['Playwright', 'k6', 'scaling check', 'Lighthouse'];
 
 export class Timings {
   readonly stages: StageTime[] = [];

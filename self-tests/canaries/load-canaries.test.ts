@@ -1,7 +1,8 @@
 /**
  * Canaries of the load gate, through the real pipeline (scripts/qa.ts → real k6 → adapter →
  * gate) in the smoke profile: a slow API turns `perf.api.avg` red, failing requests turn
- * `perf.api.error_rate` red (the clean run is in clean-run.test.ts).
+ * `perf.api.error_rate` red, a report whose cost grows with products × order lines turns the
+ * scaling check's `perf.scaling.report` red (the clean run is in clean-run.test.ts).
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +23,14 @@ describe('load canaries (k6 smoke)', () => {
     const r = await runQa({ faults: ['api-errors'], suites: ['load'] });
     assert.equal(r.condition(FAULTS['api-errors'].gate).status, 'failed', r.stdout.slice(-3000));
     assert.equal(r.condition('perf.api.avg').status, 'passed', 'failing is not slow');
+    assert.equal(r.exitCode, 1);
+  });
+
+  test(`report-quadratic (${FAULTS['report-quadratic'].effect}) turns ${FAULTS['report-quadratic'].gate} red`, async () => {
+    const r = await runQa({ faults: ['report-quadratic'], suites: ['load'] });
+    assert.equal(r.condition(FAULTS['report-quadratic'].gate).status, 'failed', r.stdout.slice(-3000));
+    assert.equal(r.condition('perf.scaling.push').status, 'passed', 'the push does not build reports');
+    assert.equal(r.condition('perf.api.avg').status, 'passed', 'each report on the seed is still fast: only the scaling check sees it');
     assert.equal(r.exitCode, 1);
   });
 

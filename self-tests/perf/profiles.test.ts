@@ -24,6 +24,13 @@ describe('load profiles', () => {
     }
   });
 
+  test('load keeps at least 20 dashboard and metrics requests in flight: a closed model of 20+ VUs without think time', () => {
+    const plan = profilePlan('load');
+    const d = plan.scenarios.dashboard;
+    assert.ok(d && d.executor === 'per-vu-iterations' && d.vus >= 20, JSON.stringify(d));
+    assert.equal(plan.tuning.dashboardThinkS, 0);
+  });
+
   test('smoke gives the gate its minimum evidence: at least 50 requests, 20 of them on the dashboard', () => {
     const smoke = profilePlan('smoke');
     const d = smoke.scenarios.dashboard;

@@ -24,7 +24,7 @@ describe('fault switches', () => {
     assert.throws(() => parseFaultList('slow-api,nope'), /expected a comma list of .*found unknown "nope"/);
   });
 
-  test('there are eleven documented faults', () => assert.equal(FAULT_NAMES.length, 11));
+  test('there are twelve documented faults', () => assert.equal(FAULT_NAMES.length, 12));
 
   test('slow-api delays every JSON action', async () => {
     on('slow-api');

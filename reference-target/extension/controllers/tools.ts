@@ -4,7 +4,7 @@ import type { Reply } from '../../http/types.ts';
 import { json, reply } from '../../http/types.ts';
 import { Fields, guardChange } from './guard.ts';
 import { MARKETPLACES } from '../modules.ts';
-import { generateReport, REPORT_TYPES, reportCsv, type ReportParams } from '../models/reporting.ts';
+import { generateReport, REPORT_TYPES, reportCsv, type ReportParams, reportQuadraticWork } from '../models/reporting.ts';
 import { syncLog, webhookDetail, webhookLog, webhookStats } from '../models/logs.ts';
 import { reprocessWebhook } from '../webhook.ts';
 
@@ -32,6 +32,7 @@ export const reporting = {
   generateReport(req: AdminReq, app: App): Reply {
     const { f, params } = reportParams(req, app);
     if (!params) return f.reply();
+    if (app.faults.has('report-quadratic')) reportQuadraticWork(app.db);
     return json({ report: generateReport(app.db, params) });
   },
   exportReport(req: AdminReq, app: App): Reply {

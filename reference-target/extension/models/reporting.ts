@@ -74,6 +74,18 @@ export function generateReport(db: Database, p: ReportParams): Report {
   };
 }
 
+/**
+ * The `report-quadratic` fault: sums every product's sales one product at a time, each a scan of
+ * every order line — cost grows with products × order lines (fast on the seed, ~100× on 10×).
+ */
+export function reportQuadraticWork(db: Database): number {
+  let units = 0;
+  for (const { product_id } of db.all<{ product_id: number }>('SELECT product_id FROM oc_product')) {
+    units += Number(db.get<{ q: number | null }>('SELECT SUM(quantity + 0 * length(name)) q FROM oc_order_product WHERE product_id + 0 = $id', { id: product_id })?.q ?? 0);
+  }
+  return units;
+}
+
 /** A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
