@@ -25,6 +25,7 @@ import { changedFiles, suitesForFiles } from './changed.ts';
 import { tableDigests } from '../reference-target/control/qa-control.ts';
 import { readDataWrites } from '../fixtures/clean-store.ts';
 import { readTargetStarts, retriesFor, storeShape, workersFor } from '../fixtures/store.ts';
+import { storeDbSource } from '../fixtures/oracle/store-db.ts';
 import { formatBudgetLine, Timings } from './timings.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
@@ -136,6 +137,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     // bad settings stop the run here, before any suite, not in every worker
     retriesFor(env);
     workersFor(env);
+    storeDbSource(env);
     readQaSettings({ ...env, QA_BASE_URL: env.QA_BASE_URL || 'http://127.0.0.1:1' });
   } catch (err) {
     throw new CouldNotEvaluate((err as Error).message);

@@ -21,6 +21,8 @@ describe('gate canaries', () => {
     ['QA_WORKERS', 'many', /QA_WORKERS: expected a whole number of Playwright workers from 1 to 16; found "many"/],
     ['QA_TARGET_KIND', 'bogus', /QA_TARGET_KIND: expected "reference" or "opencart"; found "bogus"/],
     ['MESCHAIN_FAULTS', 'slow-apii', /MESCHAIN_FAULTS: expected a comma list of .*; found unknown "slow-apii"/],
+    ['QA_STORE_DB', 'postgres://qa@db/shop', /QA_STORE_DB: expected sqlite:\/path\/to\/store.sqlite .*; found "postgres:\/\/qa@db\/shop"/],
+    ['TARGET_DATA_SCALE', '50', /TARGET_DATA_SCALE: expected a whole number 1-20 .*; found "50"/],
   ] as const) {
     test(`a bad ${name} stops the run before any suite: exit 2, naming the setting and what is allowed`, async () => {
       const r = await runQaProcess(['--suite', 'api'], { env: { [name]: value } });
