@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../fixtures/settings.ts';
 
 export const PLAYWRIGHT_PROJECTS: Partial<Record<Suite, string[]>> = {
   api: ['api'],
-  security: ['api', 'ui-desktop', 'ui-phone'],
+  security: ['api'],
   oracle: ['api'],
   ui: ['ui-desktop', 'ui-phone'],
   pwa: ['pwa'],

@@ -122,7 +122,8 @@ test('one shared target with two workers (the old way): the reader sees the writ
     assert.equal(byTitle(outcomes, 'writer').status, 'passed', byTitle(outcomes, 'writer').error);
     const reader = byTitle(outcomes, 'reader');
     assert.equal(reader.status, 'failed', 'the reader should have seen the other worker\'s writes');
-    assert.match(reader.error, /expected the store data unchanged; found writes to oc_setting/);
+    // the reader sees the writer's save (oc_setting), or on a slow machine the writer's reset back to the seed too
+    assert.match(reader.error, /expected the store data unchanged; found writes to [^\n]*oc_setting/);
   } finally {
     await target.close();
   }
