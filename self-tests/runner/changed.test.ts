@@ -7,11 +7,11 @@ import { SUITES } from '../../gate/model.ts';
 const pick = (...files: string[]) => suitesForFiles(files).suites;
 
 describe('ownership zones', () => {
-  test('backend: library, controllers, models and catalog webhooks → API, security, load and UI', () => {
+  test('backend: library, controllers, models and catalog webhooks → API, security, oracle, load and UI', () => {
     for (const f of ['upload/system/library/meschain/sync/engine.php', 'upload/admin/controller/extension/module/meschain_trendyol.php',
       'upload/admin/model/extension/module/meschain_sync.php', 'upload/catalog/controller/extension/module/trendyol_webhook.php',
       'reference-target/extension/controllers/marketplace.ts', 'contracts/meschain-routes.ts']) {
-      assert.deepEqual(pick(f), ['api', 'security', 'ui', 'load'], f);
+      assert.deepEqual(pick(f), ['api', 'security', 'oracle', 'ui', 'load'], f);
     }
   });
 
@@ -23,7 +23,8 @@ describe('ownership zones', () => {
   });
 
   test('devops/qa: each suite folder runs its own suite', () => {
-    assert.deepEqual(pick('tests/api/contract-read.spec.ts'), ['api', 'security']);
+    assert.deepEqual(pick('tests/api/contract-read.spec.ts'), ['api', 'security', 'oracle']);
+    assert.deepEqual(pick('fixtures/oracle/expected-report.ts'), ['oracle']);
     assert.deepEqual(pick('tests/pwa/offline.spec.ts'), ['pwa']);
     assert.deepEqual(pick('perf/scenarios/dashboard.ts'), ['load']);
     assert.deepEqual(pick('a11y/pages.a11y.ts'), ['a11y', 'lighthouse']);
