@@ -25,7 +25,7 @@ export const ZONES: Zone[] = [
       'reference-target/extension/**', 'reference-target/opencart/**', 'reference-target/db/**', 'reference-target/marketplaces/**',
       'reference-target/http/**', 'reference-target/control/**', 'reference-target/*.ts', 'contracts/**',
     ],
-    suites: ['api', 'security', 'oracle', 'load', 'ui'],
+    suites: ['api', 'security', 'oracle', 'load', 'scaling', 'ui'],
   },
   {
     name: 'frontend', team: 'frontend',
@@ -41,7 +41,8 @@ export const ZONES: Zone[] = [
   { name: 'qa: stored-XSS matrix', team: 'devops/qa', paths: ['fixtures/security/**'], suites: ['ui'] },
   { name: 'qa: UI suite', team: 'devops/qa', paths: ['tests/ui/**', 'fixtures/pages/**', 'fixtures/auth/**', 'fixtures/opencart/admin-browser.ts'], suites: ['ui'] },
   { name: 'qa: PWA suite', team: 'devops/qa', paths: ['tests/pwa/**'], suites: ['pwa'] },
-  { name: 'qa: load suite', team: 'devops/qa', paths: ['perf/**', 'gate/adapters/k6.ts', 'gate/adapters/scaling.ts'], suites: ['load'] },
+  { name: 'qa: load suite', team: 'devops/qa', paths: ['perf/**', 'gate/adapters/k6.ts'], suites: ['load'] },
+  { name: 'qa: scaling check', team: 'devops/qa', paths: ['perf/scaling/**', 'gate/adapters/scaling.ts', 'reference-target/db/growth.ts'], suites: ['scaling'] },
   { name: 'qa: audits', team: 'devops/qa', paths: ['a11y/**', 'gate/adapters/axe.ts', 'gate/adapters/lighthouse.ts'], suites: ['a11y', 'lighthouse'] },
   { name: 'qa: shared fixtures', team: 'devops/qa', paths: ['fixtures/*.ts', 'fixtures/opencart/login.ts'], suites: ['api', 'security', 'oracle', 'ui', 'pwa', 'a11y'] },
 ];

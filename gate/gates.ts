@@ -60,10 +60,10 @@ export const GATES: GateSpec = {
     { id: 'perf.checks', title: 'k6 checks pass', suite: 'load', metric: 'checks.pass_rate', comparator: '>=', threshold: 99.9, unit: '%',
       severity: 'blocker', evidence: { metric: 'checks.total', min: 50, label: 'checks evaluated' }, help: 'k6 checks do not fail a run by themselves; this condition does. See which check failed in the k6 result.' },
 
-    { id: 'perf.scaling.report', title: 'a report on 10× the data costs at most 15× the seed\'s', suite: 'load', metric: 'scaling.report.ratio', comparator: '<=', threshold: 15, unit: '×',
+    { id: 'perf.scaling.report', title: 'a report on 10× the data costs at most 15× the seed\'s', suite: 'scaling', metric: 'scaling.report.ratio', comparator: '<=', threshold: 15, unit: '×',
       severity: 'blocker', evidence: { metric: 'scaling.ops', min: 1, label: 'operations timed on the seed and on 10× the data' }, appliesTo: { targetKinds: ['reference'] },
       help: 'Generating a report got much slower on a bigger store than the data grew: look for a query per row or a scan inside a loop (perf/scaling/run-scaling.ts times it; reports/scaling/summary.json has the medians).' },
-    { id: 'perf.scaling.push', title: 'a 50-product push costs about the same on a 10× catalogue', suite: 'load', metric: 'scaling.push.ratio', comparator: '<=', threshold: 3, unit: '×',
+    { id: 'perf.scaling.push', title: 'a 50-product push costs about the same on a 10× catalogue', suite: 'scaling', metric: 'scaling.push.ratio', comparator: '<=', threshold: 3, unit: '×',
       severity: 'blocker', evidence: { metric: 'scaling.ops', min: 1, label: 'operations timed on the seed and on 10× the data' }, appliesTo: { targetKinds: ['reference'] },
       help: 'Pushing the same number of products got slower with the size of the catalogue: something scans every product per item pushed.' },
 

@@ -75,7 +75,9 @@ async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
   }
   if (suites.includes('load')) {
     await attempt(['load'], async () => [(await import('../gate/adapters/k6.ts')).readK6Summary(resolve(reportsDir, 'k6', 'summary.json'))]);
-    await attempt(['load'], async () => [(await import('../gate/adapters/scaling.ts')).readScalingSummary(resolve(reportsDir, 'scaling', 'summary.json'))]);
+  }
+  if (suites.includes('scaling')) {
+    await attempt(['scaling'], async () => [(await import('../gate/adapters/scaling.ts')).readScalingSummary(resolve(reportsDir, 'scaling', 'summary.json'))]);
   }
   if (suites.includes('a11y')) {
     await attempt(['a11y'], async () => {
@@ -202,6 +204,17 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
       }
     }
   }
+  if (suites.includes('scaling') && settings.kind === 'reference') {
+    // two throwaway reference targets of its own (the seed and 10× its data): no store is touched
+    say('scaling check');
+    try {
+      const { runScaling } = await import('../perf/scaling/run-scaling.ts');
+      const s = await timings.time('scaling check', runScaling({ reportsDir, env }));
+      say(`scaling check (${s.factor}× the data): ${s.ops.map((o) => `${o.id} ${o.baseMs} → ${o.grownMs} ms (×${o.ratio})`).join(', ')}`);
+    } catch (err) {
+      toolErrors.push({ suite: 'scaling', message: `the scaling check did not run: ${(err as Error).message}` });
+    }
+  }
   if (toolSuites.length) {
     let target: RunningTarget | undefined;
     let toolEnv = env;
@@ -224,16 +237,6 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
           await timings.time('k6', withProgress(`k6 ${opts.loadProfile}`, runLoad({ baseUrl: toolSettings.baseUrl, profile: opts.loadProfile, gateProfile: opts.profile, reportsDir, env: toolEnv })));
         } catch (err) {
           toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
-        }
-        if (ownTargets) {
-          // two throwaway targets of their own (the seed and 10× its data): the shared one is untouched
-          try {
-            const { runScaling } = await import('../perf/scaling/run-scaling.ts');
-            const s = await timings.time('scaling check', runScaling({ reportsDir, env }));
-            say(`scaling check (${s.factor}× the data): ${s.ops.map((o) => `${o.id} ${o.baseMs} → ${o.grownMs} ms (×${o.ratio})`).join(', ')}`);
-          } catch (err) {
-            toolErrors.push({ suite: 'load', message: `the scaling check did not run: ${(err as Error).message}` });
-          }
         }
       }
       if (suites.includes('lighthouse')) {
@@ -352,7 +355,7 @@ async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateRes
     for (const z of globSync('blob/*.zip', { cwd: d })) {
       cpSync(resolve(d, z), resolve(blobs, `${blobCount++}-${z.replace(/^blob\//, '')}`));
     }
-    for (const tool of ['api', 'k6', 'a11y', 'lighthouse']) {
+    for (const tool of ['api', 'k6', 'scaling', 'a11y', 'lighthouse']) {
       if (existsSync(resolve(d, tool))) cpSync(resolve(d, tool), resolve(reportsDir, tool), { recursive: true });
     }
     if (existsSync(resolve(d, 'allure-results'))) {

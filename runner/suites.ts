@@ -25,6 +25,7 @@ export function availableSuites(): Suite[] {
   if (has('tests/ui/**/*.spec.ts')) out.push('ui');
   if (has('tests/pwa/**/*.spec.ts')) out.push('pwa');
   if (existsSync(resolve(PROJECT_ROOT, 'perf/run-k6.ts'))) out.push('load');
+  if (existsSync(resolve(PROJECT_ROOT, 'perf/scaling/run-scaling.ts'))) out.push('scaling');
   if (has('a11y/**/*.a11y.ts')) out.push('a11y');
   if (existsSync(resolve(PROJECT_ROOT, 'a11y/lighthouse/run-lighthouse.ts'))) out.push('lighthouse');
   return out;

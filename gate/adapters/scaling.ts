@@ -1,6 +1,6 @@
 /**
  * The scaling check (`<reports>/scaling/summary.json`, written by perf/scaling/run-scaling.ts) →
- * metrics of the `load` suite: `scaling.<op>.ratio` (median time on `factor`× the data ÷ median on
+ * metrics of the `scaling` suite: `scaling.<op>.ratio` (median time on `factor`× the data ÷ median on
  * the seed), `scaling.<op>.base_ms`, `scaling.<op>.grown_ms`, and `scaling.ops` (operations
  * measured, the evidence). No file: no scaling metrics (the check did not run; its conditions say
  * so). An unreadable file is ResultsUnreadable.
@@ -10,7 +10,7 @@ import { emptySuite, ResultsUnreadable, type SuiteResult } from '../model.ts';
 import { isObject, readJsonFile } from './read-json.ts';
 
 export function readScalingSummary(path: string): SuiteResult {
-  const r = emptySuite('load', 'scaling', [path]);
+  const r = emptySuite('scaling', 'scaling', [path]);
   if (!existsSync(path)) return r;
   const data = readJsonFile(path, 'the scaling summary');
   if (!isObject(data) || data.generatedBy !== 'meschain-qa' || !Array.isArray(data.ops) || typeof data.factor !== 'number') {

@@ -27,7 +27,7 @@ const op = (id: string, baseMs: number, grownMs: number) => ({ id, title: id, sa
 function scalingConditions(path: string) {
   const result = readScalingSummary(path);
   const now = new Date();
-  const gate = evaluate({ spec: GATES, profile: 'local', ran: ['load'], results: [result], unreadable: [], policy: applyPolicies([result], WAIVERS, QUARANTINE, now), waivers: WAIVERS, now });
+  const gate = evaluate({ spec: GATES, profile: 'local', ran: ['scaling'], results: [result], unreadable: [], policy: applyPolicies([result], WAIVERS, QUARANTINE, now), waivers: WAIVERS, now });
   return new Map(gate.conditions.filter((c) => c.id.startsWith('perf.scaling.')).map((c) => [c.id, c]));
 }
 

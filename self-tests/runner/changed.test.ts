@@ -11,7 +11,7 @@ describe('ownership zones', () => {
     for (const f of ['upload/system/library/meschain/sync/engine.php', 'upload/admin/controller/extension/module/meschain_trendyol.php',
       'upload/admin/model/extension/module/meschain_sync.php', 'upload/catalog/controller/extension/module/trendyol_webhook.php',
       'reference-target/extension/controllers/marketplace.ts', 'contracts/meschain-routes.ts']) {
-      assert.deepEqual(pick(f), ['api', 'security', 'oracle', 'ui', 'load'], f);
+      assert.deepEqual(pick(f), ['api', 'security', 'oracle', 'ui', 'load', 'scaling'], f);
     }
   });
 
