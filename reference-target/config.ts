@@ -2,6 +2,7 @@
  * Reference-target configuration, read from the environment (and `.env` at the project root,
  * when present). Every setting is listed with a comment in `.env.example`.
  */
+import { MAX_DATA_SCALE } from './db/growth.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFaultList, type FaultName } from './faults.ts';
@@ -68,7 +69,7 @@ function dataScale(env: NodeJS.ProcessEnv): number {
   const raw = env.TARGET_DATA_SCALE;
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw new Error(`TARGET_DATA_SCALE: expected a whole number 1-20 (times the seed's data); found ${JSON.stringify(raw)}.`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_DATA_SCALE) throw new Error(`TARGET_DATA_SCALE: expected a whole number 1-${MAX_DATA_SCALE} (times the seed's data); found ${JSON.stringify(raw)}.`);
   return n;
 }
 

