@@ -25,7 +25,7 @@ export const ZONES: Zone[] = [
       'reference-target/extension/**', 'reference-target/opencart/**', 'reference-target/db/**', 'reference-target/marketplaces/**',
       'reference-target/http/**', 'reference-target/control/**', 'reference-target/*.ts', 'contracts/**',
     ],
-    suites: ['api', 'security', 'oracle', 'load', 'scaling', 'ui'],
+    suites: ['core', 'api', 'security', 'oracle', 'load', 'scaling', 'ui'],
   },
   {
     name: 'frontend', team: 'frontend',
@@ -34,17 +34,20 @@ export const ZONES: Zone[] = [
       'upload/admin/view/stylesheet/meschain/**', 'upload/admin/view/image/meschain/**',
       'reference-target/views/**', 'reference-target/public/**', 'reference-target/pages/**',
     ],
-    suites: ['ui', 'pwa', 'a11y', 'lighthouse'],
+    suites: ['core', 'ui', 'pwa', 'a11y', 'lighthouse'],
   },
-  { name: 'qa: API suite', team: 'devops/qa', paths: ['tests/api/**', 'fixtures/api/**', 'fixtures/opencart/admin-client.ts'], suites: ['api', 'security', 'oracle'] },
+  { name: 'qa: API suite', team: 'devops/qa', paths: ['tests/api/**', 'fixtures/api/**', 'fixtures/opencart/admin-client.ts'], suites: ['core', 'api', 'security', 'oracle'] },
   { name: 'qa: oracle', team: 'devops/qa', paths: ['fixtures/oracle/**'], suites: ['oracle'] },
   { name: 'qa: stored-XSS matrix', team: 'devops/qa', paths: ['fixtures/security/**'], suites: ['ui'] },
-  { name: 'qa: UI suite', team: 'devops/qa', paths: ['tests/ui/**', 'fixtures/pages/**', 'fixtures/auth/**', 'fixtures/opencart/admin-browser.ts'], suites: ['ui'] },
+  { name: 'qa: UI suite', team: 'devops/qa', paths: ['tests/ui/**', 'fixtures/pages/**', 'fixtures/auth/**', 'fixtures/opencart/admin-browser.ts'], suites: ['core', 'ui'] },
   { name: 'qa: PWA suite', team: 'devops/qa', paths: ['tests/pwa/**'], suites: ['pwa'] },
   { name: 'qa: load suite', team: 'devops/qa', paths: ['perf/**', 'gate/adapters/k6.ts'], suites: ['load'] },
   { name: 'qa: scaling check', team: 'devops/qa', paths: ['perf/scaling/**', 'gate/adapters/scaling.ts', 'reference-target/db/growth.ts'], suites: ['scaling'] },
   { name: 'qa: audits', team: 'devops/qa', paths: ['a11y/**', 'gate/adapters/axe.ts', 'gate/adapters/lighthouse.ts'], suites: ['a11y', 'lighthouse'] },
-  { name: 'qa: shared fixtures', team: 'devops/qa', paths: ['fixtures/*.ts', 'fixtures/opencart/login.ts'], suites: ['api', 'security', 'oracle', 'ui', 'pwa', 'a11y'] },
+  { name: 'qa: shared fixtures', team: 'devops/qa', paths: ['fixtures/*.ts', 'fixtures/opencart/login.ts'], suites: ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'a11y'] },
+  // the page proof and the preflight decide what every tool's evidence means: everything runs
+  { name: 'qa: page proof and preflight', team: 'devops/qa', paths: ['fixtures/opencart/page-proof.ts', 'fixtures/opencart/preflight.ts'],
+    suites: ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'load', 'a11y', 'lighthouse'] },
 ];
 
 /** Files whose change means "run everything". */

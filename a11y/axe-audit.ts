@@ -1,7 +1,8 @@
 /**
  * Runs axe-core on the page as it is now and records the result (file + Allure attachment).
  * It never fails on violations — the gate's impact policy judges them — only when the page is
- * not the one intended (the login form OpenCart serves with HTTP 200 when the token is lost).
+ * not the one intended (the login form OpenCart serves with HTTP 200 when the token is lost, its
+ * permission or not-found page: fixtures/opencart/page-proof.ts).
  */
 import { basename } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -11,6 +12,7 @@ import { AXE_RESULT_TYPES, AXE_TAGS } from './axe-rules.ts';
 import { axeDir, reportsDir, writeAxeRecord, type AuditState, type AxeAuditRecord } from './axe-record.ts';
 import { auditSecrets } from './mask.ts';
 import type { AuditPage } from './pages.ts';
+import { provePage } from '../fixtures/opencart/page-proof.ts';
 
 export interface AuditInput {
   page: Page;
@@ -28,7 +30,9 @@ async function sessionId(page: Page): Promise<string | undefined> {
 
 export async function auditAndRecord(a: AuditInput): Promise<AxeAuditRecord> {
   const { page, target } = a;
-  await expect(page.locator('#input-username'), `${target.route}: the login form is on the page — the audit would test the login page`).toHaveCount(0);
+  // page proof: an audit of the login form, "Permission Denied!" or "Page Not Found!" is not an audit of this page
+  const proof = provePage(await page.content(), { route: target.route });
+  expect(proof.ok, `${proof.reason} — the audit would test that page instead`).toBe(true);
   await expect(page).toHaveURL(new RegExp(`[?&]route=${target.route.replace(/\//g, '\\/')}(&|$)`));
   const axe = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).options({ resultTypes: [...AXE_RESULT_TYPES] }).analyze();
   const record: AxeAuditRecord = {

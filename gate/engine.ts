@@ -64,6 +64,11 @@ export interface EvaluateInput {
   targetKind?: 'reference' | 'opencart';
   /** metrics of the run itself (e.g. the data digest comparison), read by `all` conditions */
   runMetrics?: Record<string, number>;
+  /**
+   * suites the preflight found nothing to run against (e.g. MesChain-Sync not installed), with
+   * that one reason: their conditions are `error` — "could not evaluate", never a pass
+   */
+  blocked?: { suite: Suite; reason: string }[];
 }
 
 export function compare(actual: number, comparator: Comparator, threshold: number): boolean {
@@ -121,7 +126,7 @@ export function evaluate(input: EvaluateInput): GateResult {
   all.metrics['quarantine.expired'] = input.policy.quarantine.expired.length;
   Object.assign(all.metrics, input.runMetrics ?? {});
   const unreadable = new Map(input.unreadable.map((u) => [u.suite, u.message]));
-  const ranTestSuites = input.ran.filter((s) => ['api', 'security', 'oracle', 'ui', 'pwa', 'a11y'].includes(s));
+  const ranTestSuites = input.ran.filter((s) => ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'a11y'].includes(s));
 
   const conditions = effectiveConditions(input.spec, input.profile).map((c): ConditionResult => {
     const base = {
@@ -133,6 +138,10 @@ export function evaluate(input: EvaluateInput): GateResult {
     if (!applies) {
       return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 },
         message: `applies only to ${[c.appliesTo?.profiles?.join('/'), c.appliesTo?.targetKinds?.map((k) => `${k} target`).join('/')].filter(Boolean).join(' runs against the ')}` };
+    }
+    const blocked = input.blocked?.find((b) => b.suite === c.suite);
+    if (blocked) {
+      return { ...base, status: 'error', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `could not evaluate: ${blocked.reason}` };
     }
     const ran = c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') || c.metric.startsWith('data.') : input.ran.includes(c.suite);
     if (!ran) {
@@ -169,7 +178,7 @@ export function evaluate(input: EvaluateInput): GateResult {
   });
   conditions.push(...regressions.conditions);
 
-  const errors = input.unreadable.map((u) => `${u.suite}: ${u.message}`);
+  const errors = [...(input.blocked ?? []).map((b) => `${b.suite}: not run — ${b.reason}`), ...input.unreadable.map((u) => `${u.suite}: ${u.message}`)];
   const status: GateStatus = conditions.some((c) => c.status === 'error') ? 'error'
     : conditions.some((c) => c.status === 'failed') ? 'failed' : 'passed';
   const count = (s: ConditionStatus) => conditions.filter((c) => c.status === s).length;

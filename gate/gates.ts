@@ -32,6 +32,10 @@ export const GATES: GateSpec = {
       appliesTo: { profiles: ['production'], targetKinds: ['reference'] },
       help: 'A test wrote data during a production-profile run. Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards.' },
 
+    // --- OpenCart core (runs on every store: with the extension, without it, or half installed) ----
+    { id: 'core.failures', title: 'OpenCart\'s own login, token, lockout and logout behave', suite: 'core', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
+      severity: 'blocker', evidence: tests(), help: 'A test tagged @core failed: the store\'s own admin login, user_token, lockout or logout did not behave as OpenCart 3 does (docs: opencart3-admin.md). Nothing of the extension is involved; check the store\'s set-up (users, groups, API key) first.' },
+
     // --- API contract and security ---------------------------------------------------------------
     { id: 'api.contract.failures', title: 'every route answers its contract', suite: 'api', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
       severity: 'blocker', evidence: tests(), help: 'A route answered outside contracts/meschain-routes.ts (status, content type, JSON Schema). The failed test attaches request and response; fix the route or, when the contract changed on purpose, the contract.' },

@@ -5,7 +5,7 @@
 import type { SuiteId } from './spec-types.ts';
 
 export type Suite = Exclude<SuiteId, 'all'>;
-export const SUITES: readonly Suite[] = ['api', 'security', 'oracle', 'ui', 'pwa', 'load', 'scaling', 'a11y', 'lighthouse'];
+export const SUITES: readonly Suite[] = ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'load', 'scaling', 'a11y', 'lighthouse'];
 
 export type TestStatus = 'passed' | 'failed' | 'flaky' | 'skipped';
 

@@ -2,7 +2,7 @@
  * Types of the declarative gate spec (gate/gates.ts). No runtime code here, so k6 scripts can
  * import the spec too (k6 strips the types).
  */
-export type SuiteId = 'api' | 'security' | 'oracle' | 'ui' | 'pwa' | 'load' | 'scaling' | 'a11y' | 'lighthouse' | 'all';
+export type SuiteId = 'core' | 'api' | 'security' | 'oracle' | 'ui' | 'pwa' | 'load' | 'scaling' | 'a11y' | 'lighthouse' | 'all';
 export type Comparator = '<' | '<=' | '>' | '>=' | '==';
 export type Severity = 'blocker' | 'warn';
 export type ProfileName = 'local' | 'staging' | 'production';

@@ -31,13 +31,14 @@ import { run } from './child.ts';
 import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
 import type { QaOptions } from './options.ts';
+import { PreflightError, preflightTable, runPreflight, type Preflight } from '../fixtures/opencart/preflight.ts';
 
 const say = (msg: string) => console.log(`[qa] ${msg}`);
 
 export class CouldNotEvaluate extends Error {}
 
 /** What a run writes under the reports folder and removes at its start: stale results are never this run's evidence. */
-export const REPORT_FOLDERS = ['allure-results', 'playwright', 'blob', 'api', 'k6', 'scaling', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
+export const REPORT_FOLDERS = ['preflight.json', 'allure-results', 'playwright', 'blob', 'api', 'k6', 'scaling', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -92,10 +93,12 @@ async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
   return out;
 }
 
-/** Playwright arguments for tags, the production guard and sharding. */
-function playwrightArgs(opts: QaOptions): string[] {
+/** Playwright arguments for tags, the production guard and sharding; `coreOnly`: only the tests tagged @core. */
+function playwrightArgs(opts: QaOptions, coreOnly = false): string[] {
   const args: string[] = [];
-  if (opts.tags.length) args.push('--grep', opts.tags.join('|'));
+  const tags = opts.tags.join('|');
+  if (coreOnly) args.push('--grep', tags ? `^(?=.*@core)(?=.*(?:${tags}))` : '@core');
+  else if (tags) args.push('--grep', tags);
   // production is read-only: tests that write or need the reference target's control never run
   if (opts.profile === 'production') args.push('--grep-invert', '@writes|@reference-only');
   if (opts.shard) args.push('--shard', `${opts.shard.index}/${opts.shard.total}`);
@@ -132,7 +135,6 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     PLAYWRIGHT_BLOB_OUTPUT_DIR: resolve(reportsDir, 'blob') };
   const timings = new Timings();
   const ownTargets = storeShape(env) === 'own-reference-target';
-  const projects = playwrightProjects(suites);
   const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
   let settings: QaSettings;
   try {
@@ -182,12 +184,63 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   for (const dir of REPORT_FOLDERS) rmSync(resolve(reportsDir, dir), { recursive: true, force: true });
   mkdirSync(resolve(reportsDir, 'allure-results'), { recursive: true });
   const startedAt = Date.now();
+
+  // preflight, before any suite: what the store is and has. Own targets: against the reference
+  // target k6 and Lighthouse use later (started here, so it is one start, not two).
+  let target: RunningTarget | undefined;
+  if (ownTargets) {
+    try {
+      target = await timings.time('target start', startTarget(readTargetConfig({ ...env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' })));
+    } catch (err) {
+      throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
+    }
+  }
+  try {
+    return await runSuites({ opts, reportsDir, suites, env, timings, ownTargets, settings, target, startedAt });
+  } finally {
+    await target?.close();
+  }
+}
+
+interface SuiteRun {
+  opts: QaOptions; reportsDir: string; suites: Suite[]; env: NodeJS.ProcessEnv; timings: Timings; ownTargets: boolean;
+  settings: QaSettings; target: RunningTarget | undefined; startedAt: number;
+}
+
+/** Preflight of the store; stops the run (exit 2) when it is not testable at all. */
+async function preflightOf(sr: SuiteRun): Promise<Preflight> {
+  const pfSettings = readQaSettings(sr.target ? { ...sr.env, QA_BASE_URL: sr.target.storeUrl } : sr.env);
+  let preflight: Preflight;
+  try {
+    preflight = await sr.timings.time('preflight', runPreflight(pfSettings));
+  } catch (err) {
+    if (err instanceof PreflightError) throw new CouldNotEvaluate(`preflight: ${err.message}`);
+    throw err;
+  }
+  say(`preflight: ${preflight.summary}`);
+  console.log(preflightTable(preflight).split('\n').map((l) => `  ${l}`).join('\n'));
+  writeFileAtomic(resolve(sr.reportsDir, 'preflight.json'), `${JSON.stringify(preflight, null, 2)}\n`);
+  return preflight;
+}
+
+async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
+  const { opts, reportsDir, env, timings, ownTargets, settings, target, startedAt } = sr;
+  const preflight = await preflightOf(sr);
+  // MesChain-Sync absent: only OpenCart's own checks (@core) have something to test; every other
+  // suite is "could not evaluate" with the preflight's one sentence, never a pass
+  const blocked = preflight.extension === 'absent' ? sr.suites.filter((s) => s !== 'core').map((s) => ({ suite: s, reason: preflight.summary })) : [];
+  const suites = sr.suites.filter((s) => !blocked.some((b) => b.suite === s));
+  // only core selected (or left): its projects also hold other suites' tests, so pick @core by tag
+  const coreOnly = suites.filter((s) => playwrightProjects([s]).length > 0).every((s) => s === 'core');
+  if (blocked.length) say(`suites not run (${preflight.summary.replace(/\.$/, '')}): ${blocked.map((b) => b.suite).join(', ')}`);
+  const projects = playwrightProjects(suites);
+  const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
   const toolErrors: { suite: Suite; message: string }[] = [];
   let runMetrics: Record<string, number> = {};
   const productionWrites: string[] = [];
   if (projects.length) {
     say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
-    const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts)], { env }));
+    const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts, coreOnly)], { env }));
     const starts = readTargetStarts(env);
     if (starts.count) timings.inside('Playwright', `${starts.count} worker target starts`, starts.ms, workersFor(env));
     if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
@@ -216,14 +269,8 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     }
   }
   if (toolSuites.length) {
-    let target: RunningTarget | undefined;
     let toolEnv = env;
-    if (ownTargets) {
-      try {
-        target = await timings.time('target start', startTarget(readTargetConfig({ ...env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' })));
-      } catch (err) {
-        throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
-      }
+    if (target) {
       toolEnv = { ...env, QA_BASE_URL: target.storeUrl };
       say(`reference target for ${toolSuites.map((s) => (s === 'load' ? 'k6' : 'Lighthouse')).join(' and ')} on ${target.storeUrl}`);
     }
@@ -256,7 +303,6 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
         runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': (runMetrics['data.tables_changed'] ?? 0) + changed.length };
         if (changed.length) productionWrites.push(`${toolSuites.join(' and ')} wrote ${changed.join(', ')}`);
       }
-      await target?.close();
     }
   }
   if (opts.profile === 'production' && runMetrics['data.digest_checked']) {
@@ -267,7 +313,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     return undefined;
   }
   return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt, toolErrors, runMetrics, targetKind: settings.kind,
-    store: ownTargets ? 'reference target (one per Playwright worker, one for k6 and Lighthouse)' : settings.baseUrl, timings });
+    store: ownTargets ? 'reference target (one per Playwright worker, one for k6 and Lighthouse)' : settings.baseUrl, timings, preflight, blocked });
 }
 
 interface RunFacts {
@@ -275,6 +321,9 @@ interface RunFacts {
   /** the store as the report names it */
   store: string;
   timings: Timings;
+  /** what the preflight found (absent for --merge, which reads the partial runs' folders) */
+  preflight?: Preflight;
+  blocked?: { suite: Suite; reason: string }[];
 }
 
 async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[], settings: QaSettings, env: NodeJS.ProcessEnv, facts: RunFacts): Promise<GateResult> {
@@ -297,8 +346,9 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
   const gate = evaluate({
     spec: GATES, profile: opts.profile, ran: suites, results: adapted.results, unreadable: adapted.unreadable, policy, waivers: WAIVERS, now,
     history: readHistory(historyPath), baselines: readBaselines(baselinesPath), runMetrics: facts.runMetrics, targetKind: facts.targetKind,
+    blocked: facts.blocked ?? [],
   });
-  writeFileAtomic(resolve(reportsDir, 'gate.json'), `${JSON.stringify(gate, null, 2)}\n`);
+  writeFileAtomic(resolve(reportsDir, 'gate.json'), `${JSON.stringify({ ...gate, ...(facts.preflight ? { preflight: facts.preflight } : {}) }, null, 2)}\n`);
   appendHistory(historyPath, { at: gate.generatedAt, profile: gate.profile, status: gate.status, metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])) });
   // the baselines file records what the last green run was judged against (for the report)
   if (gate.status === 'passed') writeFileAtomic(baselinesPath, `${JSON.stringify(gate.baselines, null, 2)}\n`);
@@ -321,7 +371,8 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
     environment: {
       gate: `${gate.status.toUpperCase()} (exit ${gate.exitCode}): ${gate.summary}`,
       profile: opts.profile, suites: suites.join(','), store: facts.store, target_kind: settings.kind,
-      faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version, chromium: chromiumVersion(settings.playwrightChromiumPath), commit: gitCommit(),
+      faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version,
+      ...(facts.preflight ? { preflight: facts.preflight.summary, opencart: facts.preflight.opencartVersion ?? 'version not shown' } : {}), chromium: chromiumVersion(settings.playwrightChromiumPath), commit: gitCommit(),
     },
   });
   timings.add('Allure results', performance.now() - extrasStarted);

@@ -8,6 +8,7 @@ import type { Suite } from '../gate/model.ts';
 import { PROJECT_ROOT } from '../fixtures/settings.ts';
 
 export const PLAYWRIGHT_PROJECTS: Partial<Record<Suite, string[]>> = {
+  core: ['api', 'ui-desktop', 'ui-phone'],
   api: ['api'],
   security: ['api'],
   oracle: ['api'],
@@ -21,6 +22,7 @@ const has = (pattern: string): boolean => globSync(pattern, { cwd: PROJECT_ROOT 
 /** A suite is available when its tests or its runner module exist in this checkout. */
 export function availableSuites(): Suite[] {
   const out: Suite[] = [];
+  if (has('tests/**/*.spec.ts')) out.push('core');
   if (has('tests/api/**/*.spec.ts')) out.push('api', 'security', 'oracle');
   if (has('tests/ui/**/*.spec.ts')) out.push('ui');
   if (has('tests/pwa/**/*.spec.ts')) out.push('pwa');

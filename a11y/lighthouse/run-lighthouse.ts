@@ -19,6 +19,7 @@ import { launchChromium, setSessionCookie } from './chromium.ts';
 import { DEFAULT_LIGHTHOUSE_PAGES, GATHER, LIGHTHOUSE_CATEGORIES, LOAD_WAITS } from './config.ts';
 import { medianIndex } from './median.ts';
 import { hasLoginForm, titleOf } from '../landing.ts';
+import { provePage } from '../../fixtures/opencart/page-proof.ts';
 import { wrongPageReason, type RunProof } from './proof.ts';
 
 export interface RunLighthouseOptions {
@@ -57,6 +58,14 @@ function failedRun(url: string, err: Error): Result {
   } as unknown as Result;
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The page proof of the main document: its kind and the reason (an empty document when Lighthouse failed). */
+function pageProofOf(doc: string, target: AuditPage): Pick<RunProof, 'kind' | 'reason'> {
+  const p = provePage(doc, { route: target.route, heading: new RegExp(escapeRegExp(target.heading)) });
+  return { kind: p.kind, reason: p.reason };
+}
+
 /** One Lighthouse navigation of `url`, masked and proven. */
 export async function auditOnce(a: AuditOnceInput): Promise<AuditRun> {
   const started = performance.now();
@@ -72,7 +81,7 @@ export async function auditOnce(a: AuditOnceInput): Promise<AuditRun> {
   const doc = result?.artifacts.MainDocumentContent ?? '';
   const proof: RunProof = {
     generatedBy: 'meschain-qa', page: a.target.key, route: a.target.route, run: a.run, gateProfile: a.gateProfile,
-    title: titleOf(doc), loginForm: hasLoginForm(doc), durationMs: Math.round(performance.now() - started),
+    title: titleOf(doc), loginForm: hasLoginForm(doc), ...pageProofOf(doc, a.target), durationMs: Math.round(performance.now() - started),
   };
   const text = maskAuditText(JSON.stringify({ ...lhr, meschainQa: proof }), a.secrets);
   if (!isMasked(text, a.secrets)) throw new Error(`Lighthouse report of ${a.target.key}: a secret survived masking; nothing was written.`);

@@ -36,6 +36,8 @@ function* walk(suite: PwSuite, path: string[]): Generator<{ spec: PwSpec; path: 
 
 /** Suite of a test: `@security`, then `@oracle` (checked against the store's data), win over the project. */
 export function suiteOf(project: string, tags: string[]): Suite | undefined {
+  // OpenCart core checks (login, token, lockout, logout): judged on every store, extension or not
+  if (tags.includes('@core')) return 'core';
   if (tags.includes('@security')) return 'security';
   if (tags.includes('@oracle')) return 'oracle';
   return PROJECT_SUITES[project];

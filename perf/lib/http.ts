@@ -8,6 +8,8 @@ import http, { type Response } from 'k6/http';
 import { check } from 'k6';
 import { Rate } from 'k6/metrics';
 import { ERROR_METRIC } from '../config/options.ts';
+// the one page proof every tool uses (plain string work: k6 bundles it as it is)
+import { provePage } from '../../fixtures/opencart/page-proof.ts';
 
 export const requestErrors = new Rate(ERROR_METRIC);
 
@@ -55,8 +57,12 @@ export function call(c: Call): Answer {
   const loginPage = isLoginPage(res.body);
   const statusOk = check(res, { [`${c.name}: status ${c.status}`]: (r) => r.status === c.status });
   let shapeOk = true;
-  if (c.expect === 'json' || c.expect === 'page') {
+  if (c.expect === 'json') {
     shapeOk = check(res, { [`${c.name}: not the login page`]: () => !loginPage });
+  }
+  if (c.expect === 'page') {
+    // not the login form, "Permission Denied!", "Page Not Found!", a PHP error or an empty body
+    shapeOk = check(res, { [`${c.name}: the page itself (page proof)`]: () => provePage(typeof res.body === 'string' ? res.body : '').ok });
   }
   if (c.expect === 'json') {
     shapeOk = check(res, { [`${c.name}: JSON object`]: () => json !== undefined }) && shapeOk;

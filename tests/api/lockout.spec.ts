@@ -8,7 +8,7 @@ import { test, expect, attemptLogin, group, LOGIN_TEXT, loginOverHttp } from '..
 
 const ATTEMPTS = 5; // config_login_attempts, OpenCart's default
 
-test('5 failed logins lock the account: the 6th is refused even with the right password', { tag: ['@security', '@writes', '@reference-only'] }, async ({ settings, control }) => {
+test('5 failed logins lock the account: the 6th is refused even with the right password', { tag: ['@core', '@security', '@writes', '@reference-only'] }, async ({ settings, control }) => {
   test.skip(!control.available, 'clearing the lockout needs /__qa/unlock (reference target); on a real store the probe user would stay locked for an hour');
   await group('security', 'login', 'lockout');
   const probe = settings.users.probe;

@@ -7,7 +7,8 @@ import { adminEntry } from '../../fixtures/opencart/login.ts';
 
 test.use({ role: 'anonymous' });
 
-test.describe('admin login', () => {
+// @core: OpenCart's own login form and session, judged on every store (with MesChain-Sync or without)
+test.describe('admin login', { tag: '@core' }, () => {
   test('an administrator logs in through the form and lands on the dashboard with a user_token', async ({ admin, evidence }) => {
     const token = await admin.login('admin');
     expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
@@ -24,29 +25,29 @@ test.describe('admin login', () => {
   });
 
   test('a page asked for before logging in is where the login lands', async ({ admin, page, settings }) => {
-    const deepLink = `${adminEntry(settings)}?route=extension/module/meschain_sync`;
+    const deepLink = `${adminEntry(settings)}?route=marketplace/extension&type=module`;
     await admin.login('admin', { from: deepLink });
-    await admin.expectOn('extension/module/meschain_sync', 'MesChain-Sync Dashboard');
-    await expect(page.locator('#chart-sync-trend')).toBeVisible();
+    await admin.expectOn('marketplace/extension', 'Extensions');
+    await expect(page).toHaveURL(/[?&]type=module(&|$)/);
   });
 
 });
 
 // session behaviour is the same on every device: checked on desktop only (the ui-phone project leaves out @desktop-only)
-test.describe('admin session', { tag: '@desktop-only' }, () => {
+test.describe('admin session', { tag: ['@core', '@desktop-only'] }, () => {
 
   test('an admin page opened with a wrong user_token is reported as the login page, never tested as the page', async ({ admin, page }) => {
     await admin.login('admin');
     admin.token = 'x'.repeat(32);
-    await expect(admin.open('hub')).rejects.toThrow(/answered with the login page/);
+    await expect(admin.open('extensions')).rejects.toThrow(/answered its login form/);
     await expect(page.locator('.alert-danger')).toContainText('Invalid token session');
   });
 
   test('logging out ends the session: its user_token opens the login form again', async ({ admin, page }) => {
     await admin.login('admin');
-    await admin.open('hub');
+    await admin.open('extensions');
     await page.locator('a[href*="route=common/logout"]').first().click();
     await expect(page.locator('#input-username')).toBeVisible();
-    await expect(admin.open('hub')).rejects.toThrow(/answered with the login page/);
+    await expect(admin.open('extensions')).rejects.toThrow(/answered its login form/);
   });
 });
