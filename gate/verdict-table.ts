@@ -5,6 +5,8 @@ const ICON: Record<ConditionResult['status'], string> = {
   passed: 'PASS', failed: 'FAIL', warn: 'WARN', waived: 'WAIVED', 'not-run': 'skip', error: 'ERROR',
 };
 
+const BLOCKED = 'could not evaluate: ';
+
 const num = (n: number | null): string => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 function pad(s: string, n: number): string {
@@ -14,7 +16,9 @@ function pad(s: string, n: number): string {
 export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?: boolean } = {}): string {
   const c = (code: number, s: string) => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const color: Record<ConditionResult['status'], number> = { passed: 32, failed: 31, warn: 33, waived: 36, 'not-run': 90, error: 35 };
-  const rows = g.conditions.filter((x) => opts.showNotRun || x.status !== 'not-run');
+  // conditions the preflight blocked share one reason: one line for all of them, not one each
+  const isBlocked = (x: ConditionResult) => x.status === 'error' && x.message.startsWith(BLOCKED);
+  const rows = g.conditions.filter((x) => (opts.showNotRun || x.status !== 'not-run') && !isBlocked(x));
   const lines: string[] = [];
   lines.push(`${pad('status', 7)} ${pad('condition', 34)} ${pad('actual', 12)} ${pad('threshold', 16)} evidence`);
   lines.push('-'.repeat(96));
@@ -31,6 +35,10 @@ export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?
       lines.push(`     what to do: ${p.help}`);
     }
   }
+  const blocked = new Map<string, string[]>();
+  for (const b of g.conditions.filter(isBlocked)) blocked.set(b.message.slice(BLOCKED.length), [...(blocked.get(b.message.slice(BLOCKED.length)) ?? []), b.id]);
+  if (blocked.size) lines.push('');
+  for (const [why, ids] of blocked) lines.push(`${c(color.error, ICON.error)} could not evaluate (${why.replace(/\.$/, '')}): ${ids.join(', ')}`);
   const notRun = g.conditions.filter((x) => x.status === 'not-run');
   if (notRun.length && !opts.showNotRun) {
     const byReason = new Map<string, string[]>();
@@ -38,7 +46,7 @@ export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?
     lines.push('');
     for (const [why, ids] of byReason) lines.push(`not run (${why}): ${ids.join(', ')}`);
   }
-  for (const e of g.errors) lines.push(c(35, `could not evaluate: ${e}`));
+  for (const e of g.errors.filter((x) => !/^\w+: not run — /.test(x))) lines.push(c(35, `could not evaluate: ${e}`));
   const word = g.status === 'passed' ? c(32, 'PASS') : g.status === 'failed' ? c(31, 'FAIL') : c(35, 'COULD NOT EVALUATE');
   lines.push('', `GATE ${word} (profile ${g.profile}): ${g.summary} — exit ${g.exitCode}`);
   return lines.join('\n');

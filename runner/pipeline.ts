@@ -27,6 +27,7 @@ import { readDataWrites } from '../fixtures/clean-store.ts';
 import { readTargetStarts, retriesFor, storeShape, workersFor } from '../fixtures/store.ts';
 import { storeDbSource } from '../fixtures/oracle/store-db.ts';
 import { formatBudgetLine, Timings } from './timings.ts';
+import { readThirdPartyPolicy } from '../fixtures/third-party.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
@@ -142,6 +143,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     retriesFor(env);
     workersFor(env);
     storeDbSource(env);
+    readThirdPartyPolicy(env);
     readQaSettings({ ...env, QA_BASE_URL: env.QA_BASE_URL || 'http://127.0.0.1:1' });
   } catch (err) {
     throw new CouldNotEvaluate((err as Error).message);

@@ -143,6 +143,21 @@ describe('profiles and suites', () => {
     assert.equal(gate.exitCode, 2);
   });
 
+  test('a suite the preflight blocked (extension absent) is could-not-evaluate with its reason, never a pass; core still counts', () => {
+    const core = playwrightSuite('core', 3);
+    const reason = 'MesChain-Sync is not installed on this store: none of its 7 module pages opens for the administrator.';
+    const gate = evaluate({ spec: GATES, profile: 'local', ran: ['core'], results: [core], unreadable: [], blocked: [{ suite: 'api', reason }, { suite: 'ui', reason }],
+      policy: applyPolicies([core], [], [], NOW), waivers: [], now: NOW });
+    const api = gate.conditions.find((c) => c.id === 'api.contract.failures')!;
+    assert.equal(api.status, 'error');
+    assert.equal(api.message, `could not evaluate: ${reason}`);
+    assert.equal(gate.conditions.find((c) => c.id === 'ui.failures')!.status, 'error');
+    assert.equal(gate.conditions.find((c) => c.id === 'core.failures')!.status, 'passed');
+    assert.equal(gate.conditions.find((c) => c.id === 'pwa.failures')!.status, 'not-run', 'a suite nobody asked for stays not-run');
+    assert.equal(gate.exitCode, 2);
+    assert.ok(gate.errors.some((e) => e.startsWith('api: not run') && e.includes(reason)), gate.errors.join('\n'));
+  });
+
   test('a condition that applies to production only is not-run elsewhere, and says why', () => {
     const gate = evaluate({ spec: GATES, profile: 'local', ran: ['api'], results: [], unreadable: [], policy: applyPolicies([], [], [], NOW), waivers: [], now: NOW });
     const c = gate.conditions.find((x) => x.id === 'production.read_only')!;
