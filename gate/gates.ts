@@ -29,8 +29,8 @@ export const GATES: GateSpec = {
 
     { id: 'production.read_only', title: 'a production run wrote no store data', suite: 'all', metric: 'data.tables_changed', comparator: '<=', threshold: 0, unit: 'tables',
       severity: 'blocker', evidence: { metric: 'data.digest_checked', min: 1, label: 'data digests compared (before/after)' },
-      appliesTo: { profiles: ['production'], targetKinds: ['reference'] },
-      help: 'A test wrote data during a production-profile run. Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards.' },
+      appliesTo: { profiles: ['production'] },
+      help: 'A test wrote data during a production-profile run (reference target: table digests; real store: the row count of every oc_ table through QA_STORE_DB, OpenCart\'s login bookkeeping left out). Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards. On a real store without QA_STORE_DB there is no evidence: give the database settings.' },
 
     // --- OpenCart core (runs on every store: with the extension, without it, or half installed) ----
     { id: 'core.failures', title: 'OpenCart\'s own login, token, lockout and logout behave', suite: 'core', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',

@@ -33,6 +33,10 @@ import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
 import type { QaOptions } from './options.ts';
 import { PreflightError, preflightTable, runPreflight, type Preflight } from '../fixtures/opencart/preflight.ts';
+import { allRunSessions, clearRunSessions, writeRunSessions } from '../fixtures/auth/run-sessions.ts';
+import { countLogins, forgetLogins } from '../fixtures/auth/login-count.ts';
+import { logoutOverHttp } from '../fixtures/opencart/login.ts';
+import { changedTables, mysqlStoreOf, rowCounts } from '../fixtures/opencart/store-tables.ts';
 
 const say = (msg: string) => console.log(`[qa] ${msg}`);
 
@@ -100,8 +104,9 @@ function playwrightArgs(opts: QaOptions, coreOnly = false): string[] {
   const tags = opts.tags.join('|');
   if (coreOnly) args.push('--grep', tags ? `^(?=.*@core)(?=.*(?:${tags}))` : '@core');
   else if (tags) args.push('--grep', tags);
-  // production is read-only: tests that write or need the reference target's control never run
-  if (opts.profile === 'production') args.push('--grep-invert', '@writes|@reference-only');
+  // production is read-only and logs in once per role: tests that write, need the reference
+  // target's control, or log in on their own (@logins) never run
+  if (opts.profile === 'production') args.push('--grep-invert', '@writes|@reference-only|@logins');
   if (opts.shard) args.push('--shard', `${opts.shard.index}/${opts.shard.total}`);
   return [...args, ...opts.playwrightArgs];
 }
@@ -197,11 +202,22 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
       throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
     }
   }
+  forgetLogins(env);
   try {
     return await runSuites({ opts, reportsDir, suites, env, timings, ownTargets, settings, target, startedAt });
   } finally {
+    await endRunSessions(env);
     await target?.close();
   }
+}
+
+/** Logs the preflight's sessions out (once per role, at the end of the run). */
+async function endRunSessions(env: NodeJS.ProcessEnv): Promise<void> {
+  const run = allRunSessions(env);
+  if (!run) return;
+  const s = readQaSettings({ ...env, QA_BASE_URL: run.baseUrl });
+  for (const session of run.sessions) await logoutOverHttp(s, session).catch(() => {});
+  clearRunSessions(env);
 }
 
 interface SuiteRun {
@@ -214,7 +230,10 @@ async function preflightOf(sr: SuiteRun): Promise<Preflight> {
   const pfSettings = readQaSettings(sr.target ? { ...sr.env, QA_BASE_URL: sr.target.storeUrl } : sr.env);
   let preflight: Preflight;
   try {
-    preflight = await sr.timings.time('preflight', runPreflight(pfSettings));
+    // its sessions stay open: the run borrows them (one login per role per run) and ends them once
+    const r = await sr.timings.time('preflight', runPreflight(pfSettings, { keep: true }));
+    preflight = r.preflight;
+    writeRunSessions(sr.env, pfSettings.baseUrl, r.sessions);
   } catch (err) {
     if (err instanceof PreflightError) throw new CouldNotEvaluate(`preflight: ${err.message}`);
     throw err;
@@ -240,6 +259,9 @@ async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
   const toolErrors: { suite: Suite; message: string }[] = [];
   let runMetrics: Record<string, number> = {};
   const productionWrites: string[] = [];
+  // a real store in production: the row count of every oc_ table before and after, read beside the store
+  const mysqlStore = settings.kind === 'opencart' && opts.profile === 'production' ? mysqlStoreOf(storeDbSource(env)) : undefined;
+  const countsBefore = mysqlStore ? await timings.time('row counts', rowCounts(mysqlStore)) : undefined;
   if (projects.length) {
     say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
     const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts, coreOnly)], { env }));
@@ -307,9 +329,18 @@ async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
       }
     }
   }
+  if (mysqlStore && countsBefore) {
+    const changed = changedTables(mysqlStore, countsBefore, await timings.time('row counts', rowCounts(mysqlStore)));
+    runMetrics = { ...runMetrics, 'data.digest_checked': 1, 'data.tables_changed': changed.length };
+    if (changed.length) productionWrites.push(`the run changed ${changed.join(', ')}`);
+  }
   if (opts.profile === 'production' && runMetrics['data.digest_checked']) {
     say(productionWrites.length ? `data written during a production run:\n  ${productionWrites.join('\n  ')}` : 'production run: no store data changed');
   }
+  const logins = countLogins(env);
+  say(`logins this run: ${logins.total} (${Object.entries(logins.by).map(([who, n]) => `${who} ${n}`).join(', ') || 'none'})` +
+    `${ownTargets ? ' — each Playwright worker logs in on its own reference target' : ''}`);
+  runMetrics['run.logins'] = logins.total;
   if (opts.shard) {
     say(`shard ${opts.shard.index}/${opts.shard.total} done: blob report in ${resolve(reportsDir, 'blob')}; merge the shards with --merge.`);
     return undefined;

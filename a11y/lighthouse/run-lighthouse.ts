@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import lighthouse, { desktopConfig, generateReport, type Result, type RunnerResult } from 'lighthouse';
 import type { QaSettings } from '../../fixtures/settings.ts';
 import { adminEntry, loginOverHttp, type AdminSession } from '../../fixtures/opencart/login.ts';
+import { runSession } from '../../fixtures/auth/run-sessions.ts';
 import { writeFileAtomic } from '../../gate/atomic-write.ts';
 import { auditSecrets, isMasked, maskAuditText } from '../mask.ts';
 import { pageByKey, type AuditPage } from '../pages.ts';
@@ -112,7 +113,9 @@ export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ repor
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
 
-  const session = await loginOverHttp(settings, 'admin');
+  // the run's admin session when the preflight left one (one login per role per run), else its own
+  const borrowed = runSession({ ...process.env, QA_REPORTS_DIR: opts.reportsDir }, settings.baseUrl, 'admin');
+  const session = borrowed ?? await loginOverHttp(settings, 'admin');
   const secrets = auditSecrets(settings, session);
   const chrome = await launchChromium(settings.chromiumPath);
   const reports: string[] = [];
@@ -142,7 +145,7 @@ export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ repor
     }
   } finally {
     await chrome.close();
-    await logout(settings, session);
+    if (!borrowed) await logout(settings, session);
   }
   log(`${targets.length} page(s) × ${opts.runs} run(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { reports };

@@ -7,7 +7,8 @@
 import { test, expect, AdminClient, attemptLogin, group, LOGIN_TEXT, loginOverHttp, logoutOverHttp, TOKEN_PATTERN } from '../../fixtures/index.ts';
 
 // @core: OpenCart's own login, judged on every store (with MesChain-Sync or without)
-test.describe('login', { tag: '@core' }, () => {
+// @logins: each test logs in on its own (not in production, which logs in once per role)
+test.describe('login', { tag: ['@core', '@logins'] }, () => {
   test.beforeEach(async () => { await group('security', 'login', 'OpenCart admin login'); });
 
   test('the administrator gets a 32-character user_token that opens the dashboard', async ({ settings }) => {
@@ -45,7 +46,7 @@ test.describe('login', { tag: '@core' }, () => {
   });
 });
 
-test('a freshly logged-in marketplace viewer cannot save the hub settings', { tag: ['@security', '@writes'] }, async ({ settings }) => {
+test('a freshly logged-in marketplace viewer cannot save the hub settings', { tag: ['@security', '@writes', '@logins'] }, async ({ settings }) => {
   await group('security', 'login', 'OpenCart admin login');
   const viewer = new AdminClient(settings, await loginOverHttp(settings, 'viewer'));
   const save = await viewer.post<{ error?: string }>('extension/module/meschain_sync/save', { status: '1', sync_interval: '20' });

@@ -8,7 +8,7 @@ import { adminEntry } from '../../fixtures/opencart/login.ts';
 test.use({ role: 'anonymous' });
 
 // @core: OpenCart's own login form and session, judged on every store (with MesChain-Sync or without)
-test.describe('admin login', { tag: '@core' }, () => {
+test.describe('admin login', { tag: ['@core', '@logins'] }, () => {
   test('an administrator logs in through the form and lands on the dashboard with a user_token', async ({ admin, evidence }) => {
     const token = await admin.login('admin');
     expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
@@ -34,7 +34,7 @@ test.describe('admin login', { tag: '@core' }, () => {
 });
 
 // session behaviour is the same on every device: checked on desktop only (the ui-phone project leaves out @desktop-only)
-test.describe('admin session', { tag: ['@core', '@desktop-only'] }, () => {
+test.describe('admin session', { tag: ['@core', '@logins', '@desktop-only'] }, () => {
 
   test('an admin page opened with a wrong user_token is reported as the login page, never tested as the page', async ({ admin, page }) => {
     await admin.login('admin');
