@@ -8,6 +8,19 @@
  * counterparts in this project's reference target.
  */
 import type { Suite } from './gate/model.ts';
+import { ROUTES } from './contracts/meschain-routes.ts';
+
+/**
+ * Who owns an admin page: the extension team (its module routes, from the contract) or OpenCart
+ * core, whose markup the team cannot fix. Audit findings on core pages are reported and gated
+ * apart (`a11y.core.*`, warn by default), so the extension's gate fails on what the team owns.
+ */
+export type PageOwner = 'MesChain-Sync' | 'OpenCart core';
+const EXTENSION_MODULES = new Set(ROUTES.map((r) => r.module));
+export function pageOwner(route: string): PageOwner {
+  const m = /^extension\/module\/([a-z0-9_]+)/.exec(route);
+  return m && EXTENSION_MODULES.has(m[1]!) ? 'MesChain-Sync' : 'OpenCart core';
+}
 
 export interface Zone {
   name: string;

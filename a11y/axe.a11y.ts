@@ -9,6 +9,7 @@ import { auditAndRecord } from './axe-audit.ts';
 import { AUDIT_PAGES } from './pages.ts';
 import { closeModal, openModal, waitForModalShown, waitForSettled } from './settle.ts';
 import { VIEWPORTS, VIEWPORT_NAMES } from './viewports.ts';
+import { pageOwner } from '../zones.ts';
 
 test.describe.configure({ mode: 'parallel' });
 // logged in by the fixtures: one HTTP login per worker (OCSESSID cookie + user_token), never the login form per test
@@ -19,7 +20,8 @@ for (const viewport of VIEWPORT_NAMES) {
     test.use({ ...VIEWPORTS[viewport] });
 
     for (const target of AUDIT_PAGES) {
-      test.describe(target.key, () => {
+      // OpenCart's own pages belong to the core suite: audited on every store, extension or not
+      test.describe(target.key, { tag: pageOwner(target.route) === 'OpenCart core' ? ['@core'] : [] }, () => {
         test.beforeEach(async ({ admin, page }) => {
           await admin.open(target.route, target.params);
           if (target.dismissOnLoad) {

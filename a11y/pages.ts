@@ -36,7 +36,8 @@ export const AUDIT_PAGES: readonly AuditPage[] = [
     modals: [{ id: 'modal-webhook-detail', opener: '#webhook-log .btn-view' }],
   },
   {
-    key: 'dashboard', route: 'common/dashboard', heading: 'Dashboard', ready: '#dashboard-tiles',
+    // `.tile`: stock OpenCart 3's dashboard tiles (and the reference target's)
+    key: 'dashboard', route: 'common/dashboard', heading: 'Dashboard', ready: '#content .tile',
     modals: [{ id: 'modal-security', opener: 'on-load' }], dismissOnLoad: 'modal-security',
   },
   { key: 'extensions', route: 'marketplace/extension', params: { type: 'module' }, heading: 'Extensions', ready: '#extension legend' },

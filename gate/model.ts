@@ -36,6 +36,8 @@ export interface Finding {
   target?: string;
   helpUrl?: string;
   waivedBy?: string;
+  /** who can fix it (zones.ts pageOwner): the extension team or OpenCart core */
+  owner?: string;
 }
 
 /** A file the adapter read or wants attached to the report (already free of secrets). */

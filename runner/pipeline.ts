@@ -3,7 +3,7 @@
  * selected suites, read every tool's output through its adapter, apply waivers and quarantine,
  * evaluate the gate, write reports/gate.json (atomically), the Allure report, and the verdict.
  */
-import { cpSync, existsSync, globSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, globSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadDotEnv, PROJECT_ROOT, readQaSettings, secretValues, type QaSettings } from '../fixtures/settings.ts';
@@ -85,11 +85,14 @@ async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
   if (suites.includes('scaling')) {
     await attempt(['scaling'], async () => [(await import('../gate/adapters/scaling.ts')).readScalingSummary(resolve(reportsDir, 'scaling', 'summary.json'))]);
   }
-  if (suites.includes('a11y')) {
-    await attempt(['a11y'], async () => {
+  // axe audits: the extension's pages are the a11y suite, OpenCart core pages part of the core suite
+  const axeSuites = suites.filter((s) => s === 'a11y' || s === 'core');
+  if (axeSuites.length) {
+    await attempt(axeSuites, async () => {
       const { readAxeResults } = await import('../gate/adapters/axe.ts');
       const { A11Y_BASELINE } = await import('../a11y/baseline.ts');
-      return [readAxeResults(resolve(reportsDir, 'a11y'), A11Y_BASELINE, new Date())];
+      const now = new Date();
+      return axeSuites.map((s) => readAxeResults(resolve(reportsDir, 'a11y'), A11Y_BASELINE, now, s === 'core' ? 'OpenCart core' : 'MesChain-Sync'));
     });
   }
   if (suites.includes('lighthouse')) {
@@ -453,8 +456,14 @@ async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateRes
     if (r.error || r.code !== 0) throw new CouldNotEvaluate(`playwright merge-reports failed (${r.error ?? `exit ${r.code}`}).`);
   }
   const settings = readQaSettings({ ...process.env, QA_BASE_URL: process.env.QA_BASE_URL || 'http://127.0.0.1:1' });
-  const suites = opts.suites === 'all' ? availableSuites() : opts.suites;
+  const requested = opts.suites === 'all' ? availableSuites() : opts.suites;
+  // the partial runs' preflight (the same store): an absent extension blocks the same suites as in one run
+  const pfPath = dirs.map((d) => resolve(d, 'preflight.json')).find((p) => existsSync(p));
+  const preflight = pfPath ? JSON.parse(readFileSync(pfPath, 'utf8')) as Preflight : undefined;
+  const blocked = preflight?.extension === 'absent' ? requested.filter((s) => s !== 'core').map((s) => ({ suite: s, reason: preflight.summary })) : [];
+  const suites = requested.filter((s) => !blocked.some((b) => b.suite === s));
   say(`merged ${dirs.length} partial runs (${blobCount} Playwright blob reports) for: ${suites.join(', ')}`);
+  if (preflight) say(`preflight of the partial runs: ${preflight.summary}`);
   return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics: {}, targetKind: settings.kind,
-    store: settings.baseUrl, timings: new Timings() });
+    store: settings.baseUrl, timings: new Timings(), ...(preflight ? { preflight } : {}), blocked });
 }

@@ -8,7 +8,7 @@ import type { Suite } from '../gate/model.ts';
 import { PROJECT_ROOT } from '../fixtures/settings.ts';
 
 export const PLAYWRIGHT_PROJECTS: Partial<Record<Suite, string[]>> = {
-  core: ['api', 'ui-desktop', 'ui-phone'],
+  core: ['api', 'ui-desktop', 'ui-phone', 'a11y'],
   api: ['api'],
   security: ['api'],
   oracle: ['api'],

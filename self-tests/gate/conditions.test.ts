@@ -162,7 +162,7 @@ describe('profiles and suites', () => {
     const gate = evaluate({ spec: GATES, profile: 'local', ran: ['api'], results: [], unreadable: [], policy: applyPolicies([], [], [], NOW), waivers: [], now: NOW });
     const c = gate.conditions.find((x) => x.id === 'production.read_only')!;
     assert.equal(c.status, 'not-run');
-    assert.match(c.message, /applies only to production runs against the reference target/);
+    assert.match(c.message, /applies only to production/);
   });
 
   test('ids are unique and every condition has help and evidence', () => {

@@ -82,8 +82,14 @@ describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.
     for (const s of [a, v]) await (await fetch(`${admin}?route=common/logout&user_token=${s.token}`, { headers: { cookie: s.cookie }, redirect: 'manual' })).text();
   });
 
-  test('npm run qa: the preflight sentence first, core checks green, everything else "could not evaluate" (exit 2)', { timeout: 600_000 }, async () => {
-    const r = await runQaProcess(['--no-report'], { env: store.env });
+  // one production run serves every check (a local run adds only the @logins tests: measured in the README)
+  test('npm run qa -- --env production: the preflight sentence first, core checks green, the rest "could not evaluate" (exit 2); ' +
+    'one login per role, nothing written but OpenCart\'s login bookkeeping', { timeout: 600_000 }, async () => {
+    const before = await countRows(store.env);
+    const offset = accessLogSize(store);
+    const r = await runQaProcess(['--no-report', '--env', 'production'], { env: store.env });
+    const requests = accessLogSince(store, offset);
+    const afterCounts = await countRows(store.env);
     const lines = r.out.split('\n').filter((l) => l.startsWith('[qa] '));
     assert.equal(r.code, 2, r.out.slice(-3000));
     assert.match(lines[1] ?? '', /^\[qa\] preflight: MesChain-Sync is not installed on this store/, lines.slice(0, 3).join('\n'));
@@ -96,15 +102,9 @@ describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.
     assert.equal(api.status, 'error');
     assert.match(api.message, /MesChain-Sync is not installed/);
     assert.equal((gate as unknown as { preflight: { extension: string } }).preflight.extension, 'absent');
-  });
+    // OpenCart's own pages were audited, and their violations warn (the team cannot fix them)
+    assert.ok(['passed', 'warn'].includes(gate.conditions.find((c) => c.id === 'core.a11y.serious')!.status));
 
-  test('a production run logs in once per role and writes nothing but OpenCart\'s login bookkeeping', { timeout: 600_000 }, async () => {
-    const before = await countRows(store.env);
-    const offset = accessLogSize(store);
-    const r = await runQaProcess(['--no-report', '--env', 'production'], { env: store.env });
-    const requests = accessLogSince(store, offset);
-    const afterCounts = await countRows(store.env);
-    assert.equal(r.code, 2, r.out.slice(-3000));
     const adminLogins = requests.filter((l) => /"POST \/admin\/index\.php\?route=common\/login HTTP/.test(l));
     const apiLogins = requests.filter((l) => /"POST \/index\.php\?route=api\/login/.test(l));
     assert.ok(adminLogins.length <= 4, `admin logins: ${adminLogins.length} (one per role: admin, viewer, noaccess, probe)`);
@@ -113,7 +113,7 @@ describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.
     assert.deepEqual(writes, [], 'no state-changing request but the logins');
     const changed = Object.keys(afterCounts).filter((t) => !BOOKKEEPING.includes(t) && afterCounts[t] !== before[t]);
     assert.deepEqual(changed, [], 'row counts of every oc_ table but the login bookkeeping');
-    assert.equal(readGate(r.reportsDir).conditions.find((c) => c.id === 'production.read_only')!.status, 'passed');
+    assert.equal(gate.conditions.find((c) => c.id === 'production.read_only')!.status, 'passed');
   });
 
   test('the read-only evidence sees a row written on the real store', async () => {

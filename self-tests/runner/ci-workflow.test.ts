@@ -20,7 +20,9 @@ test('the workflow shards Playwright, runs load and audits, merges into one gate
   const runs = (job: string) => wf.jobs[job]!.steps.map((s) => s.run ?? '').join('\n');
   assert.match(runs('self-test'), /^npm test$/m);
   assert.deepEqual(wf.jobs.playwright!.strategy!.matrix!.shard, [1, 2]);
-  assert.match(runs('playwright'), /npm run qa -- --suite api,security,ui,pwa --shard \$\{\{ matrix.shard \}\}\/2/);
+  assert.match(runs('playwright'), /npm run qa -- --suite core,api,security,ui,pwa --shard \$\{\{ matrix.shard \}\}\/2/);
+  assert.match(runs('real-store'), /npm run store -- start --env-out \.env/);
+  assert.match(runs('real-store'), /npm run qa -- --env production \|\| test \$\? -eq 2/);
   assert.match(runs('load'), /npm run qa -- --suite load/);
   assert.match(runs('audits'), /npm run qa -- --suite a11y,lighthouse/);
   assert.match(runs('gate'), /npm run qa -- --merge partial\/shard-1,partial\/shard-2,partial\/load,partial\/audits/);
