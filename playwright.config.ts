@@ -59,5 +59,14 @@ export default defineConfig<AuthOptions>({
     { name: 'ui-phone', testDir: 'tests/ui', grepInvert: /@desktop-only/, use: { ...devices['Pixel 7'], launchOptions, ...asAdmin } },
     { name: 'pwa', testDir: 'tests/pwa', use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
     { name: 'a11y', testDir: 'a11y', testMatch: /.*\.a11y\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
-  ],
+  ].map(coreOnlyWhereAsked),
 });
+
+/**
+ * Projects the runner needs only for the core suite (QA_CORE_ONLY_PROJECTS, set by runner/pipeline.ts:
+ * `--suite core` alone, or a store without the extension) run only the tests tagged @core.
+ */
+function coreOnlyWhereAsked<P extends { name: string }>(p: P): P & { grep?: RegExp } {
+  const only = (process.env.QA_CORE_ONLY_PROJECTS ?? '').split(',');
+  return only.includes(p.name) ? { ...p, grep: /@core/ } : p;
+}

@@ -143,7 +143,9 @@ export function evaluate(input: EvaluateInput): GateResult {
     if (blocked) {
       return { ...base, status: 'error', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `could not evaluate: ${blocked.reason}` };
     }
-    const ran = c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') || c.metric.startsWith('data.') : input.ran.includes(c.suite);
+    // preflight metrics exist only when the preflight judged modules (a partly or fully installed extension)
+    const ran = c.metric.startsWith('preflight.') ? c.metric in (input.runMetrics ?? {})
+      : c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') || c.metric.startsWith('data.') : input.ran.includes(c.suite);
     if (!ran) {
       return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `suite ${c.suite} was not run` };
     }

@@ -28,13 +28,17 @@ export const GATES: GateSpec = {
       severity: 'blocker', evidence: { metric: 'waivers.read', min: 1, label: 'waiver registry read' }, help: 'Fix the waived failure and delete the waiver in gate/waivers.ts, or renew it with its owner.' },
 
     { id: 'production.read_only', title: 'a production run wrote no store data', suite: 'all', metric: 'data.tables_changed', comparator: '<=', threshold: 0, unit: 'tables',
-      severity: 'blocker', evidence: { metric: 'data.digest_checked', min: 1, label: 'data digests compared (before/after)' },
+      severity: 'blocker', evidence: { metric: 'data.digest_checked', min: 1, label: 'write checks (table digests, row counts and checksums, or the requests sent)' },
       appliesTo: { profiles: ['production'] },
-      help: 'A test wrote data during a production-profile run (reference target: table digests; real store: the row count of every oc_ table through QA_STORE_DB, OpenCart\'s login bookkeeping left out). Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards. On a real store without QA_STORE_DB there is no evidence: give the database settings.' },
+      help: 'A test wrote data during a production-profile run (reference target: table digests; real store with QA_STORE_DB: the row count of every oc_ table and a checksum of each small one, OpenCart\'s login bookkeeping left out; without it: the requests the run sent). Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards. Give QA_STORE_DB for the stronger evidence.' },
 
     // --- OpenCart core (runs on every store: with the extension, without it, or half installed) ----
     { id: 'core.failures', title: 'OpenCart\'s own login, token, lockout and logout behave', suite: 'core', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
       severity: 'blocker', evidence: tests(), help: 'A test tagged @core failed: the store\'s own admin login, user_token, lockout or logout did not behave as OpenCart 3 does (docs: opencart3-admin.md). Nothing of the extension is involved; check the store\'s set-up (users, groups, API key) first.' },
+
+    { id: 'extension.modules_missing', title: 'every MesChain-Sync module is installed and opens for the administrator', suite: 'all', metric: 'preflight.modules_missing', comparator: '<=', threshold: 0, unit: 'modules',
+      severity: 'blocker', evidence: { metric: 'preflight.modules_probed', min: 1, label: 'module pages probed by the preflight' },
+      help: 'The preflight table (top of the run, reports/preflight.json) names each missing module and what its page answered (not-found: no controller file; permission: the Administrator group lacks the route). Install or repair the extension; the tests of those modules were skipped with this reason.' },
 
     // --- API contract and security ---------------------------------------------------------------
     { id: 'api.contract.failures', title: 'every route answers its contract', suite: 'api', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',

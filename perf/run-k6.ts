@@ -6,6 +6,7 @@
  * Any other non-zero exit (script error, failed login, interrupted run) rejects with K6RunError:
  * the run proves nothing, so the gate must report "could not evaluate", not judge partial numbers.
  */
+import { noteLogin } from '../fixtures/auth/login-count.ts';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
@@ -110,6 +111,8 @@ export async function runLoad(opts: RunLoadOptions): Promise<RunLoadResult> {
   say(`k6 ${plan.profile} profile (gate profile ${opts.gateProfile}) against ${baseUrl}: ${Object.keys(plan.scenarios).join(', ')}; ` +
     `bounded to ${bounds.seconds} s and ${bounds.requests} requests`);
 
+  // k6's setup() logs in once as the administrator (perf/lib/auth.ts): counted with the run's logins
+  noteLogin('admin (k6)', { ...opts.env, QA_REPORTS_DIR: opts.reportsDir });
   const exitCode = await new Promise<number>((done, fail) => {
     const child = spawn(k6, ['run', '--no-usage-report', '--quiet', '--no-color', '--address', '', K6_SCRIPT],
       { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -49,6 +49,10 @@ export const FAULTS = {
     effect: 'generating a report sums each product\'s sales one product at a time (cost grows with products × order lines)',
     gate: 'perf.scaling.report',
   },
+  'module-missing': {
+    effect: 'the N11 module\'s controller is missing (a partly installed extension): every extension/module/n11 route answers "Page Not Found!"',
+    gate: 'extension.modules_missing',
+  },
   'batch-misroute': {
     effect: 'a stock or price batch of several items writes each value to the next item\'s product (one-item batches stay right)',
     gate: 'oracle.failures',

@@ -36,14 +36,15 @@ import { PreflightError, preflightTable, runPreflight, type Preflight } from '..
 import { allRunSessions, clearRunSessions, writeRunSessions } from '../fixtures/auth/run-sessions.ts';
 import { countLogins, forgetLogins } from '../fixtures/auth/login-count.ts';
 import { logoutOverHttp } from '../fixtures/opencart/login.ts';
-import { changedTables, mysqlStoreOf, rowCounts } from '../fixtures/opencart/store-tables.ts';
+import { changedTables, checkStoreDb, mysqlStoreOf, rowCounts } from '../fixtures/opencart/store-tables.ts';
+import { sentRequests } from '../fixtures/request-log.ts';
 
 const say = (msg: string) => console.log(`[qa] ${msg}`);
 
 export class CouldNotEvaluate extends Error {}
 
 /** What a run writes under the reports folder and removes at its start: stale results are never this run's evidence. */
-export const REPORT_FOLDERS = ['preflight.json', 'allure-results', 'playwright', 'blob', 'api', 'k6', 'scaling', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
+export const REPORT_FOLDERS = ['preflight.json', 'requests', 'allure-results', 'playwright', 'blob', 'api', 'k6', 'scaling', 'a11y', 'lighthouse', 'data-writes', 'worker-targets', '.auth'] as const;
 
 async function reachable(url: string): Promise<boolean> {
   try {
@@ -101,12 +102,10 @@ async function adapt(suites: Suite[], reportsDir: string): Promise<Adapted> {
   return out;
 }
 
-/** Playwright arguments for tags, the production guard and sharding; `coreOnly`: only the tests tagged @core. */
-function playwrightArgs(opts: QaOptions, coreOnly = false): string[] {
+/** Playwright arguments for tags, the production guard and sharding. */
+function playwrightArgs(opts: QaOptions): string[] {
   const args: string[] = [];
-  const tags = opts.tags.join('|');
-  if (coreOnly) args.push('--grep', tags ? `^(?=.*@core)(?=.*(?:${tags}))` : '@core');
-  else if (tags) args.push('--grep', tags);
+  if (opts.tags.length) args.push('--grep', opts.tags.join('|'));
   // production is read-only and logs in once per role: tests that write, need the reference
   // target's control, or log in on their own (@logins) never run
   if (opts.profile === 'production') args.push('--grep-invert', '@writes|@reference-only|@logins');
@@ -173,6 +172,10 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     throw new CouldNotEvaluate(`QA_BASE_URL ${env.QA_BASE_URL} is unreachable. Start the store or fix QA_BASE_URL in .env (empty = the reference target).`);
   } else {
     say(`store under test: ${env.QA_BASE_URL} (${env.QA_TARGET_KIND ?? 'reference'}); Playwright runs one worker against a shared store`);
+    const db = mysqlStoreOf(storeDbSource(env));
+    if (db) {
+      try { await checkStoreDb(db); } catch (err) { throw new CouldNotEvaluate((err as Error).message); }
+    }
   }
   try {
     // own targets: the users and secrets are the same as the target's; the URL is each worker's own
@@ -181,7 +184,7 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
     throw new CouldNotEvaluate((err as Error).message);
   }
   const browsers: [string, string, boolean][] = [
-    ['PLAYWRIGHT_CHROMIUM_PATH', settings.playwrightChromiumPath, suites.some((s) => s === 'ui' || s === 'pwa' || s === 'a11y')],
+    ['PLAYWRIGHT_CHROMIUM_PATH', settings.playwrightChromiumPath, playwrightProjects(suites).some((p) => p !== 'api')],
     ['CHROMIUM_PATH', settings.chromiumPath, suites.includes('lighthouse')],
   ];
   for (const [name, path, needed] of browsers) {
@@ -254,20 +257,32 @@ async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
   // suite is "could not evaluate" with the preflight's one sentence, never a pass
   const blocked = preflight.extension === 'absent' ? sr.suites.filter((s) => s !== 'core').map((s) => ({ suite: s, reason: preflight.summary })) : [];
   const suites = sr.suites.filter((s) => !blocked.some((b) => b.suite === s));
-  // only core selected (or left): its projects also hold other suites' tests, so pick @core by tag
-  const coreOnly = suites.filter((s) => playwrightProjects([s]).length > 0).every((s) => s === 'core');
+  // projects only the core suite needs (its tests share projects with other suites) run only @core tests
+  const others = playwrightProjects(suites.filter((s) => s !== 'core'));
+  const coreOnly = suites.includes('core') ? playwrightProjects(['core']).filter((p) => !others.includes(p)) : [];
+  if (coreOnly.length) env.QA_CORE_ONLY_PROJECTS = coreOnly.join(',');
+  else delete env.QA_CORE_ONLY_PROJECTS;
+  // the origins the store calls itself (its <base href>: config.php's HTTP_SERVER) are the store's own, never third-party
+  env.QA_STORE_ORIGINS = preflight.origins.join(',');
   if (blocked.length) say(`suites not run (${preflight.summary.replace(/\.$/, '')}): ${blocked.map((b) => b.suite).join(', ')}`);
   const projects = playwrightProjects(suites);
   const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
   const toolErrors: { suite: Suite; message: string }[] = [];
   let runMetrics: Record<string, number> = {};
+  // partly installed: each missing module is one finding; tests reaching for its routes are skipped with that reason
+  const missing = preflight.modules.filter((m) => m.access.admin !== 'page');
+  if (preflight.extension !== 'absent') {
+    runMetrics = { 'preflight.modules_probed': preflight.modules.length, 'preflight.modules_missing': missing.length };
+    for (const m of missing) say(`route missing: ${m.route} answers the administrator "${m.access.admin}"${m.listed ? '' : ' (not listed under Extensions › Modules)'}`);
+    if (missing.length) env.QA_MISSING_MODULES = missing.map((m) => `${m.code}:${m.access.admin}`).join(',');
+  }
   const productionWrites: string[] = [];
   // a real store in production: the row count of every oc_ table before and after, read beside the store
   const mysqlStore = settings.kind === 'opencart' && opts.profile === 'production' ? mysqlStoreOf(storeDbSource(env)) : undefined;
   const countsBefore = mysqlStore ? await timings.time('row counts', rowCounts(mysqlStore)) : undefined;
   if (projects.length) {
     say(`Playwright: ${projects.join(', ')}${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.total})` : ''}`);
-    const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts, coreOnly)], { env }));
+    const r = await timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(opts)], { env }));
     const starts = readTargetStarts(env);
     if (starts.count) timings.inside('Playwright', `${starts.count} worker target starts`, starts.ms, workersFor(env));
     if (r.error) for (const s of suites.filter((x) => playwrightProjects([x]).length)) toolErrors.push({ suite: s, message: r.error });
@@ -279,7 +294,7 @@ async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
         throw new CouldNotEvaluate((err as Error).message);
       }
       if (writes.testsChecked > 0) {
-        runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': writes.tables.length };
+        runMetrics = { ...runMetrics, 'data.digest_checked': 1, 'data.tables_changed': writes.tables.length };
         for (const w of writes.writers) productionWrites.push(`${w.test} wrote ${Object.entries(w.tables).map(([t, n]) => `${n} row(s) of ${t}`).join(', ')}`);
       }
     }
@@ -327,9 +342,18 @@ async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
       if (target && digestBefore) {
         const after = tableDigests(target);
         const changed = Object.keys(after).filter((t) => after[t] !== digestBefore[t]);
-        runMetrics = { 'data.digest_checked': 1, 'data.tables_changed': (runMetrics['data.tables_changed'] ?? 0) + changed.length };
+        runMetrics = { ...runMetrics, 'data.digest_checked': 1, 'data.tables_changed': (runMetrics['data.tables_changed'] ?? 0) + changed.length };
         if (changed.length) productionWrites.push(`${toolSuites.join(' and ')} wrote ${changed.join(', ')}`);
       }
+    }
+  }
+  if (settings.kind === 'opencart' && opts.profile === 'production' && !mysqlStore) {
+    // no database access: the evidence is what the run sent (every request of the API client and the browsers)
+    const sent = sentRequests(env);
+    if (sent.total > 0) {
+      runMetrics = { ...runMetrics, 'data.digest_checked': 1, 'data.tables_changed': sent.writes.length };
+      say(`production run without QA_STORE_DB: read-only evidence from the ${sent.total} requests the run sent — ${sent.writes.length} state-changing besides logins and logouts`);
+      if (sent.writes.length) productionWrites.push(`state-changing requests sent: ${[...new Set(sent.writes)].join(', ')}`);
     }
   }
   if (mysqlStore && countsBefore) {
@@ -458,12 +482,25 @@ async function mergeShards(opts: QaOptions, reportsDir: string): Promise<GateRes
   const settings = readQaSettings({ ...process.env, QA_BASE_URL: process.env.QA_BASE_URL || 'http://127.0.0.1:1' });
   const requested = opts.suites === 'all' ? availableSuites() : opts.suites;
   // the partial runs' preflight (the same store): an absent extension blocks the same suites as in one run
-  const pfPath = dirs.map((d) => resolve(d, 'preflight.json')).find((p) => existsSync(p));
-  const preflight = pfPath ? JSON.parse(readFileSync(pfPath, 'utf8')) as Preflight : undefined;
+  const preflights = dirs.map((d) => resolve(d, 'preflight.json')).filter((p) => existsSync(p)).map((p) => {
+    try {
+      return JSON.parse(readFileSync(p, 'utf8')) as Preflight;
+    } catch (err) {
+      throw new CouldNotEvaluate(`--merge: ${p}: expected the preflight a partial run wrote (JSON); found unreadable content (${(err as Error).message}). Re-run that partial run.`);
+    }
+  });
+  // (own reference targets listen on ports of their own: the extension's state must agree, not the URL)
+  const states = [...new Set(preflights.map((p) => p.extension))];
+  if (states.length > 1) {
+    throw new CouldNotEvaluate(`--merge: expected the partial runs to find the extension in one state; their preflights disagree: ${preflights.map((p) => `${p.store} ${p.extension}`).join(' / ')}. Merge runs of the same store only.`);
+  }
+  const preflight = preflights[0];
   const blocked = preflight?.extension === 'absent' ? requested.filter((s) => s !== 'core').map((s) => ({ suite: s, reason: preflight.summary })) : [];
   const suites = requested.filter((s) => !blocked.some((b) => b.suite === s));
   say(`merged ${dirs.length} partial runs (${blobCount} Playwright blob reports) for: ${suites.join(', ')}`);
   if (preflight) say(`preflight of the partial runs: ${preflight.summary}`);
-  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics: {}, targetKind: settings.kind,
+  const runMetrics: Record<string, number> = preflight && preflight.extension !== 'absent'
+    ? { 'preflight.modules_probed': preflight.modules.length, 'preflight.modules_missing': preflight.modules.filter((m) => m.access.admin !== 'page').length } : {};
+  return gateAndReport(opts, reportsDir, suites, settings, env, { startedAt: Date.now(), toolErrors: [], runMetrics, targetKind: settings.kind,
     store: settings.baseUrl, timings: new Timings(), ...(preflight ? { preflight } : {}), blocked });
 }

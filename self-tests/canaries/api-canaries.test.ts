@@ -38,4 +38,13 @@ describe('API and security canaries', () => {
       assert.equal(r.exitCode, 1, `a red gate exits 1\n${r.stdout.slice(-2500)}`);
     });
   }
+
+  test('module-missing (a partly installed extension): the missing module is one finding, its tests are skipped with the reason, never failed', async () => {
+    const r = await runQa({ faults: ['module-missing'], suites: ['api'], args: ['--', '--grep', 'contract-read'] });
+    expectStatus(r, 'extension.modules_missing', 'failed');
+    expectStatus(r, 'api.contract.failures', 'passed');
+    assert.match(r.stdout, /route missing: extension\/module\/n11 answers the administrator "not-found"/);
+    assert.match(r.stdout, /\d+ skipped/, 'the n11 tests are reported as skipped');
+    assert.equal(r.exitCode, 1);
+  });
 });

@@ -23,6 +23,8 @@ describe('gate canaries', () => {
     ['MESCHAIN_FAULTS', 'slow-apii', /MESCHAIN_FAULTS: expected a comma list of .*; found unknown "slow-apii"/],
     ['QA_STORE_DB', 'postgres://qa@db/shop', /QA_STORE_DB: expected sqlite:\/path\/to\/store.sqlite .*; found "postgres:\/\/qa@db\/shop"/],
     ['TARGET_DATA_SCALE', '50', /TARGET_DATA_SCALE: expected a whole number 1-20 .*; found "50"/],
+    ['QA_THIRD_PARTY_ALLOW', 'https://fonts.googleapis.com/css', /QA_THIRD_PARTY_ALLOW: expected host names .*; found "https:\/\/fonts.googleapis.com\/css"/],
+    ['QA_STORE_DB', 'mysql://127.0.0.1:3307/', /QA_STORE_DB: expected mysql:\/\/user:password@host:port\/database\?prefix=oc_ .*; found "mysql:\/\/127.0.0.1:3307\/"/],
   ] as const) {
     test(`a bad ${name} stops the run before any suite: exit 2, naming the setting and what is allowed`, async () => {
       const r = await runQaProcess(['--suite', 'api'], { env: { [name]: value } });

@@ -74,14 +74,15 @@ function input(c: Condition, value: number, evidence: number): EvaluateInput {
         c.metric === 'quarantine.expired' ? expired.map((e) => ({ ...e, test: 'nothing' })) : [], NOW);
       if (evidence === 0) policy[c.metric === 'waivers.expired' ? 'waivers' : 'quarantine'].read = 0;
     }
-  } else if (c.metric.startsWith('data.')) {
+  } else if (c.metric.startsWith('data.') || c.metric.startsWith('preflight.')) {
     // run metrics, not a suite's
   } else if (!isTestMetric(c)) {
     const r = c.id.startsWith('api.contract.coverage') ? api : results.find((x) => x.suite === c.suite && x.tool !== 'playwright')!;
     r.metrics[c.metric] = value;
     r.metrics[c.evidence.metric] = evidence;
   }
-  const runMetrics = c.metric.startsWith('data.') ? { [c.metric]: value, [c.evidence.metric]: evidence } : { 'data.tables_changed': 0, 'data.digest_checked': 1 };
+  const runMetrics = c.metric.startsWith('data.') || c.metric.startsWith('preflight.') ? { [c.metric]: value, [c.evidence.metric]: evidence }
+    : { 'data.tables_changed': 0, 'data.digest_checked': 1 };
   return { spec: GATES, profile: c.appliesTo?.profiles?.[0] ?? 'local', ran: [...SUITES], results, unreadable: [], policy, waivers: [], now: NOW, runMetrics, targetKind: 'reference' };
 }
 

@@ -38,6 +38,8 @@ describe('page proof', () => {
   test('another page than the one asked for is a wrong page; PHP warnings on the right page are noted, not hidden', () => {
     assert.equal(provePage(page('Dashboard'), { heading: 'Extensions' }).kind, 'wrong-page');
     assert.equal(provePage(page('Trendyol settings'), { heading: /^Trendyol/ }).kind, 'page');
+    // page text that mentions a fatal error (a sync log row) is content, not PHP's output
+    assert.equal(provePage(page('MesChain-Sync Sync Log', '<td>Trendyol answered: fatal error: 503 upstream</td><td>Fatal error: timeout</td>')).kind, 'page');
     const warned = provePage(page('Dashboard', '<b>Warning</b>: Undefined array key "status" in <b>/var/www/admin/controller/common/dashboard.php</b> on line <b>42</b>'));
     assert.equal(warned.kind, 'page');
     assert.deepEqual(warned.phpNotices, ['Warning: Undefined array key "status" in']);

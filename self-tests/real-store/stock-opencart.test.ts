@@ -116,14 +116,16 @@ describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.
     assert.equal(gate.conditions.find((c) => c.id === 'production.read_only')!.status, 'passed');
   });
 
-  test('the read-only evidence sees a row written on the real store', async () => {
+  test('the read-only evidence sees a row updated on the real store (same row count)', async () => {
     const url = new URL(store.env.QA_STORE_DB!);
     const db = { url, prefix: 'oc_' };
     const c = await mysql.createConnection({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password), database: url.pathname.slice(1) });
     try {
-      const beforeCounts = await rowCounts(db);
       await c.query('INSERT INTO oc_setting (store_id, `code`, `key`, `value`, serialized) VALUES (0, \'qa_canary\', \'qa_canary_written\', \'1\', 0)');
+      const beforeCounts = await rowCounts(db);
+      // an UPDATE, as a slipped-through settings save would do: the row count stays the same
+      await c.query('UPDATE oc_setting SET `value` = \'2\' WHERE `key` = \'qa_canary_written\'');
       const changed = changedTables(db, beforeCounts, await rowCounts(db));
       assert.deepEqual(changed.map((t) => t.split(' ')[0]), ['oc_setting']);
     } finally {

@@ -24,13 +24,22 @@ describe('fault switches', () => {
     assert.throws(() => parseFaultList('slow-api,nope'), /expected a comma list of .*found unknown "nope"/);
   });
 
-  test('there are twelve documented faults', () => assert.equal(FAULT_NAMES.length, 12));
+  test('there are thirteen documented faults', () => assert.equal(FAULT_NAMES.length, 13));
 
   test('slow-api delays every JSON action', async () => {
     on('slow-api');
     const started = performance.now();
     await admin.get('extension/module/meschain_sync/metrics');
     assert.ok(performance.now() - started >= SLOW_API_DELAY_MS, 'answer came before the injected delay');
+  });
+
+  test('module-missing makes every N11 route answer "Page Not Found!" and leaves the other modules alone', async () => {
+    on('module-missing');
+    assert.equal((await admin.send('GET', 'extension/module/n11')).kind, 'not-found-page');
+    assert.equal((await admin.send('GET', 'extension/module/n11/test_connection')).kind, 'not-found-page');
+    assert.equal((await admin.send('GET', 'extension/module/trendyol')).kind, 'html');
+    on();
+    assert.equal((await admin.send('GET', 'extension/module/n11')).kind, 'html');
   });
 
   test('api-errors makes one JSON action in five answer 500', async () => {
