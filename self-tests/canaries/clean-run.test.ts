@@ -16,7 +16,8 @@ const tail = () => r.stdout.slice(-3000);
 
 describe('a clean run of every suite', () => {
   before(async () => {
-    r = await runQa({ suites: ['api', 'security', 'ui', 'pwa', 'a11y', 'load', 'lighthouse'], env: { QA_LIGHTHOUSE_RUNS: '1' }, report: true });
+    // core and oracle tests run in the api, ui and a11y projects anyway: judging them costs nothing more
+    r = await runQa({ suites: ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'a11y', 'load', 'lighthouse'], env: { QA_LIGHTHOUSE_RUNS: '1' }, report: true });
   });
 
   test('is green (exit 0): every evaluated condition passed, on non-zero evidence', () => {
@@ -34,6 +35,12 @@ describe('a clean run of every suite', () => {
       assert.equal(r.condition(id).status, 'passed', `${id}: ${r.condition(id).message}`);
     }
     assert.equal(r.condition('api.contract.coverage').actual, 100);
+  });
+
+  test('OpenCart core and the oracle: judged, and green', () => {
+    for (const id of ['core.failures', 'core.a11y.critical', 'core.a11y.serious', 'oracle.failures', 'extension.modules_missing']) {
+      assert.equal(r.condition(id).status, 'passed', `${id}: ${r.condition(id).message}`);
+    }
   });
 
   test('UI and PWA: every flow passed on desktop and phone', () => {

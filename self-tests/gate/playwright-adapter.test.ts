@@ -2,8 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { readPlaywrightResults, withTestMetrics } from '../../gate/adapters/playwright.ts';
-import { ResultsUnreadable } from '../../gate/model.ts';
+import { readPlaywrightResults, unreachedRoutes, withTestMetrics } from '../../gate/adapters/playwright.ts';
+import { ResultsUnreadable, type TestOutcome } from '../../gate/model.ts';
 
 const recorded = (name: string) => resolve(import.meta.dirname, 'recorded', 'playwright', name);
 
@@ -39,3 +39,20 @@ describe('Playwright adapter', () => {
     });
   }
 });
+
+describe('contract coverage counts routes a test reached', () => {
+  const t = (title: string, status: TestOutcome['status'], error?: string): TestOutcome =>
+    ({ id: title, title: `contract › ${title}`, suite: 'api', status, attempts: 1, durationMs: 1, tags: [], ...(error ? { error } : {}) });
+  test('all skipped, or failed on a missing route: not reached; one test that ran: reached; no test in the run: left to the plan', () => {
+    const tests = [
+      t('n11.page: the administrator lands on the page', 'skipped'),
+      t('n11.test_connection: answers its success schema', 'skipped'),
+      t('trendyol.update_stock: answers its success schema', 'failed', 'POST extension/module/trendyol/update_stock: expected JSON; OpenCart answered with "Page Not Found!" — the route does not exist on this store (module not installed?).'),
+      t('trendyol.page: the administrator lands on the page', 'failed', 'expected <h1> Trendyol settings; found "Trendyol"'),
+      t('hub.metrics: answers its success schema', 'passed'),
+    ];
+    assert.deepEqual(unreachedRoutes(tests, ['n11.page', 'n11.test_connection', 'trendyol.update_stock', 'trendyol.page', 'hub.metrics', 'reporting.page']),
+      ['n11.page', 'n11.test_connection', 'trendyol.update_stock']);
+  });
+});
+
