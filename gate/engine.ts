@@ -147,7 +147,8 @@ export function evaluate(input: EvaluateInput): GateResult {
     const ran = c.metric.startsWith('preflight.') ? c.metric in (input.runMetrics ?? {})
       : c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') || c.metric.startsWith('data.') : input.ran.includes(c.suite);
     if (!ran) {
-      return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `suite ${c.suite} was not run` };
+      return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 },
+        message: c.metric.startsWith('preflight.') ? 'no module was judged: the extension is not installed, or no preflight ran (--merge of runs without one)' : `suite ${c.suite} was not run` };
     }
     const why = c.suite === 'all' ? [...unreadable.values()][0] : unreadable.get(c.suite);
     if (why && !(c.suite === 'all' && (c.metric.startsWith('waivers') || c.metric.startsWith('quarantine')))) {

@@ -28,6 +28,7 @@ import { readTargetStarts, retriesFor, storeShape, workersFor } from '../fixture
 import { storeDbSource } from '../fixtures/oracle/store-db.ts';
 import { formatBudgetLine, Timings } from './timings.ts';
 import { readThirdPartyPolicy } from '../fixtures/third-party.ts';
+import { settingProblems } from '../fixtures/settings-check.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
@@ -144,6 +145,11 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   const timings = new Timings();
   const ownTargets = storeShape(env) === 'own-reference-target';
   const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
+  // every setting of .env.example, checked at once: each bad one named with what is allowed
+  const problems = settingProblems(env);
+  if (problems.length) {
+    throw new CouldNotEvaluate(problems.length === 1 ? problems[0]! : `${problems.length} settings are wrong:\n  - ${problems.join('\n  - ')}`);
+  }
   let settings: QaSettings;
   try {
     // bad settings stop the run here, before any suite, not in every worker
@@ -264,7 +270,7 @@ async function runSuites(sr: SuiteRun): Promise<GateResult | undefined> {
   else delete env.QA_CORE_ONLY_PROJECTS;
   // the origins the store calls itself (its <base href>: config.php's HTTP_SERVER) are the store's own, never third-party
   env.QA_STORE_ORIGINS = preflight.origins.join(',');
-  if (blocked.length) say(`suites not run (${preflight.summary.replace(/\.$/, '')}): ${blocked.map((b) => b.suite).join(', ')}`);
+  if (blocked.length) say(`suites not run (the extension is not installed, see the preflight): ${blocked.map((b) => b.suite).join(', ')}`);
   const projects = playwrightProjects(suites);
   const toolSuites = suites.filter((s) => s === 'load' || s === 'lighthouse');
   const toolErrors: { suite: Suite; message: string }[] = [];

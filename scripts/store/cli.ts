@@ -39,7 +39,11 @@ try {
         console.error(`[store] wrote ${resolve(values['env-out'])}`);
       }
       console.error(`[store] ${command} took ${((Date.now() - started) / 1000).toFixed(1)} s; store folder ${store.folder}`);
-      process.stdout.write(text);
+      // with --env-out the secrets are in that file (mode 0600); stdout (a CI log) shows them masked
+      const secret = /(PASSWORD|_KEY)=|^QA_STORE_DB=/;
+      process.stdout.write(values['env-out']
+        ? text.split('\n').map((l) => (secret.test(l) ? l.replace(/=.*/, '=*** (in the --env-out file)').replace(/^(QA_STORE_DB=).*/, '$1*** (in the --env-out file)') : l)).join('\n')
+        : text);
       break;
     }
     case 'stop': {

@@ -129,7 +129,6 @@ export function layoutAt(root: string, name: string): Layout {
 export function resolveStore(opts: StoreOptions = {}, env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const source = opts.source ? resolve(opts.source) : sourcePath(env);
   const problem = sourceProblem(source);
-  if (problem) throw new Error(problem);
   const extRaw = opts.extension ?? (env.EXTENSION_SOURCE || undefined);
   const extension = extRaw ? resolve(extRaw) : undefined;
   if (extension && !existsSync(join(extension, 'upload'))) {
@@ -137,16 +136,23 @@ export function resolveStore(opts: StoreOptions = {}, env: NodeJS.ProcessEnv = p
   }
   const storesDir = join(opts.cacheDir ?? cacheDir(env), 'store');
   const ext = extension ? hashOf(join(extension, 'upload')).slice(0, 10) : 'stock';
-  const name = `opencart-${hashOf(source).slice(0, 12)}-${ext}-r${RECIPE_VERSION}`;
+  // no source here (a clone away from ../shared), but the cache holds the one store built from it
+  // earlier (by another clone): that store needs no source to start
+  const built = problem && !opts.source && !env.OPENCART_SOURCE && existsSync(storesDir)
+    ? readdirSync(storesDir).filter((n) => n.startsWith('opencart-') && n.endsWith(`-${ext}-r${RECIPE_VERSION}`)) : [];
+  if (problem && built.length !== 1) throw new Error(problem);
+  const name = built.length === 1 ? built[0]! : `opencart-${hashOf(source).slice(0, 12)}-${ext}-r${RECIPE_VERSION}`;
   const final = layoutAt(join(storesDir, name), name);
   const partial = layoutAt(`${final.root}.partial`, name);
   // OpenCart writes these paths into PHP string literals; a unix socket path has a 108-byte limit
   if (/['\\\s]/.test(final.root)) throw new Error(`store folder: expected a path without quotes, backslashes or spaces; found ${final.root}. Set MESCHAIN_QA_CACHE to a plain path.`);
   if (Buffer.byteLength(partial.socket) > 107) throw new Error(`store folder: expected a path short enough for a unix socket (107 bytes); found ${partial.socket}. Set MESCHAIN_QA_CACHE to a shorter path.`);
+  const log = opts.log ?? ((line: string) => void process.stderr.write(`[store] ${line}\n`));
+  if (built.length === 1) log(`no OpenCart source here (${problem}); using the store built earlier from it: ${final.root}`);
   return {
     source, extension, storesDir, final, partial,
     port: opts.port ?? port(env.STORE_PORT, 8780, 'STORE_PORT'),
     dbPort: opts.dbPort ?? port(env.STORE_DB_PORT, 3307, 'STORE_DB_PORT'),
-    log: opts.log ?? ((line) => process.stderr.write(`[store] ${line}\n`)),
+    log,
   };
 }
