@@ -73,11 +73,12 @@ function suiteResults(input: AllureExtrasInput): void {
       description: [`Sources: ${r.sources.join(', ') || 'none'}`, ...r.notes].join('\n\n'),
       labels: [['parentSuite', r.suite], ['suite', r.tool], ['tag', r.suite]],
       parameters: Object.entries(r.metrics).map(([k, v]) => [k, String(v)]),
-      attachments, start: input.startedAt, stop: input.stoppedAt,
+      attachments, start: input.stoppedAt, stop: input.stoppedAt,
     });
     for (const t of r.tests) {
       writeResult(dir, {
         name: t.title, fullName: `${r.suite} › ${r.tool} › ${t.id}`, status: STATUS[t.status],
+        ...(t.finding ? { description: 'A finding reported for the record; the gate judges it through its condition (Quality Gates tab), not as a failed test.' } : {}),
         message: t.error ? maskSecrets(t.error, secrets) : t.waivedBy ? `waived: ${t.waivedBy}` : undefined,
         labels: [['parentSuite', r.suite], ['suite', r.tool], ...t.tags.map((x): [string, string] => ['tag', x])],
         start: input.startedAt, stop: input.startedAt + Math.round(t.durationMs),
@@ -86,30 +87,38 @@ function suiteResults(input: AllureExtrasInput): void {
   }
 }
 
-const GATE_STATUS: Record<GateResult['conditions'][number]['status'], AllureStatus> = {
-  passed: 'passed', failed: 'failed', warn: 'broken', waived: 'passed', 'not-run': 'skipped', error: 'broken',
-};
+/**
+ * One truth: a condition shows red only when the gate failed it (or could not evaluate it). A
+ * warning is not a failure (its note is in the message and in the Quality Gates tab); a
+ * regression rule without enough history yet is "no baseline yet", shown as skipped.
+ */
+function gateStatus(c: GateResult['conditions'][number]): AllureStatus {
+  if (c.status === 'warn') return c.message.startsWith('no baseline yet') ? 'skipped' : 'passed';
+  return ({ passed: 'passed', failed: 'failed', waived: 'passed', 'not-run': 'skipped', error: 'broken' } as const)[c.status];
+}
 
 function gateResults(input: AllureExtrasInput): void {
   const { gate, resultsDir: dir } = input;
   const verdict = attach(dir, 'gate.json', JSON.stringify(gate, null, 2), 'application/json', input.secrets);
+  // the gate's own work takes no time worth showing: its results last 0 ms, at the moment it judged
+  const at = input.stoppedAt;
   writeResult(dir, {
     name: `Gate verdict: ${gate.status.toUpperCase()} (exit ${gate.exitCode})`, fullName: 'quality-gate › verdict',
     status: gate.status === 'passed' ? 'passed' : gate.status === 'failed' ? 'failed' : 'broken',
     message: gate.status === 'passed' ? undefined : `${gate.summary}${gate.errors.length ? `\n${gate.errors.join('\n')}` : ''}`,
     description: `Profile: ${gate.profile}\n\n${gate.summary}`,
     labels: [['parentSuite', 'Quality gate'], ['suite', 'verdict'], ['severity', 'blocker']],
-    attachments: [verdict], start: input.startedAt, stop: input.stoppedAt,
+    attachments: [verdict], start: at, stop: at,
   });
   for (const c of gate.conditions) {
     writeResult(dir, {
-      name: `${c.id} — ${c.title}`, fullName: `quality-gate › ${c.id}`, status: GATE_STATUS[c.status],
+      name: `${c.id} — ${c.title}`, fullName: `quality-gate › ${c.id}`, status: gateStatus(c),
       message: c.status === 'passed' ? undefined : `${c.status.toUpperCase()}: ${c.message}`,
       description: `${c.message}\n\nWhat to do when it fails: ${c.help}${c.waivedBy ? `\n\nWaived by ${c.waivedBy}` : ''}`,
       labels: [['parentSuite', 'Quality gate'], ['suite', c.suite], ['severity', c.severity === 'blocker' ? 'blocker' : 'minor'], ['tag', c.status]],
       parameters: [['actual', c.actual === null ? 'n/a' : String(c.actual)], ['threshold', `${c.comparator} ${c.threshold} ${c.unit}`.trim()],
         ['evidence', `${c.evidence.actual} ${c.evidence.label} (min ${c.evidence.min})`]],
-      start: input.startedAt, stop: input.stoppedAt,
+      start: at, stop: at,
     });
   }
 }
@@ -117,6 +126,15 @@ function gateResults(input: AllureExtrasInput): void {
 const LOWER_IS_BETTER = /(_ms|error_rate|failed|flaky|violations|bytes|requests\b|cls|expired|findings|wrong)/;
 
 function performanceMetrics(input: AllureExtrasInput): void {
+  // the verdict as numbers, so the Metrics section shows "red since Tuesday" across runs
+  const g = input.gate;
+  const verdict = g ? [
+    ['gate.exit_code', 'Gate verdict (exit code: 0 pass, 1 fail, 2 could not evaluate)', g.exitCode],
+    ['gate.failed_conditions', 'Gate: failed conditions', g.conditions.filter((c) => c.status === 'failed').length],
+    ['gate.warned_conditions', 'Gate: warned conditions', g.conditions.filter((c) => c.status === 'warn').length],
+    ['gate.unevaluated_conditions', 'Gate: conditions that could not be evaluated', g.conditions.filter((c) => c.status === 'error').length],
+  ].map(([key, title, value]) => ({ id: 'gate', key: String(key), value: Number(value), start: input.startedAt, stop: input.stoppedAt,
+    title: String(title), group: 'gate', groupTitle: 'Quality gate', better: 'lower' })) : [];
   const samples = input.gate ? Object.entries(input.gate.suites).flatMap(([suite, s]) => Object.entries(s.metrics)
     .filter(([, v]) => Number.isFinite(v))
     .map(([key, value]) => ({
@@ -125,7 +143,7 @@ function performanceMetrics(input: AllureExtrasInput): void {
       ...(key.endsWith('_ms') ? { unit: 'ms' } : key.includes('rate') || key.includes('coverage') ? { unit: '%' } : {}),
       better: LOWER_IS_BETTER.test(key) ? 'lower' : 'higher',
     }))) : [];
-  writeFileSync(join(input.resultsDir, `${randomUUID()}-perf.json`), JSON.stringify(samples));
+  writeFileSync(join(input.resultsDir, `${randomUUID()}-perf.json`), JSON.stringify([...verdict, ...samples]));
 }
 
 function environment(input: AllureExtrasInput): void {

@@ -32,6 +32,7 @@ import { settingProblems } from '../fixtures/settings-check.ts';
 import { run } from './child.ts';
 import { withProgress } from './progress.ts';
 import { generateAllureReport } from './allure-report.ts';
+import { gateMarkdown } from '../gate/verdict-text.ts';
 import type { QaOptions } from './options.ts';
 import { PreflightError, preflightTable, runPreflight, type Preflight } from '../fixtures/opencart/preflight.ts';
 import { allRunSessions, clearRunSessions, writeRunSessions } from '../fixtures/auth/run-sessions.ts';
@@ -442,9 +443,11 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
     },
   });
   timings.add('Allure results', performance.now() - extrasStarted);
-  const report = opts.noReport ? undefined : await timings.time('Allure report', generateAllureReport(reportsDir, env));
+  writeFileAtomic(resolve(reportsDir, 'gate.md'), gateMarkdown({ ...gate, ...(facts.preflight ? { preflight: facts.preflight } : {}) },
+    { store: facts.store, reportLink: 'allure-report/index.html' }));
+  const report = opts.noReport ? undefined : await timings.time('Allure report', generateAllureReport(reportsDir, env, facts.store));
   console.log(`\n${verdictTable(gate, { color: process.stdout.isTTY })}\n`);
-  say(`gate: ${resolve(reportsDir, 'gate.json')}`);
+  say(`gate: ${resolve(reportsDir, 'gate.json')} (for a pull request: ${resolve(reportsDir, 'gate.md')})`);
   if (!report) say('Allure report: not generated (--no-report); its results are in allure-results/');
   else if (report.ok) say(`Allure report: ${report.path}`);
   else console.error(`[qa] ${report.message}`);

@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../fixtures/settings.ts';
 import { launchTarget } from '../self-tests/helpers/target.ts';
 import { AdminBrowser } from '../fixtures/opencart/admin-browser.ts';
 import type { FaultName } from '../reference-target/faults.ts';
+import { screenshotReport } from './report-screenshot.ts';
 
 const out = resolve(PROJECT_ROOT, 'reports', 'screenshots');
 mkdirSync(out, { recursive: true });
@@ -37,10 +38,8 @@ try {
   }
   const report = resolve(PROJECT_ROOT, 'reports', 'allure-report', 'index.html');
   if (existsSync(report)) {
-    await page.goto(`file://${report}`);
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: resolve(out, 'allure-report.png'), fullPage: false });
-    console.log(resolve(out, 'allure-report.png'));
+    const shot = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    console.log(await screenshotReport(shot, report, resolve(out, 'allure-report.png')));
   }
 } finally {
   await browser.close();

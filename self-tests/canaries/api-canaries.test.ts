@@ -9,7 +9,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runQa, type QaRun } from '../helpers/run-qa.ts';
+import { redAllureResults, redByGate, runQa, type QaRun } from '../helpers/run-qa.ts';
 import type { FaultName } from '../../reference-target/faults.ts';
 
 const SUITES = ['api', 'security', 'oracle'] as const;
@@ -49,5 +49,9 @@ describe('API and security canaries', () => {
     assert.match(r.stdout, /route missing: extension\/module\/n11 answers the administrator "not-found"/);
     assert.match(r.stdout, /\d+ skipped/, 'the n11 tests are reported as skipped');
     assert.equal(r.exitCode, 1);
+    // one truth: the report's red results are the gate's failed conditions, the verdict, and no test
+    const red = redAllureResults(r.reportsDir);
+    assert.equal(red.length, redByGate(r.gate), red.join('\n'));
+    assert.equal(red.length, 3, red.join('\n'));
   });
 });

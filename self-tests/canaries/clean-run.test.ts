@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runQa, type QaRun } from '../helpers/run-qa.ts';
+import { redAllureResults, redByGate, runQa, type QaRun } from '../helpers/run-qa.ts';
 import type { TimeBudget } from '../../runner/timings.ts';
 
 let r: QaRun;
@@ -35,6 +35,11 @@ describe('a clean run of every suite', () => {
       assert.equal(r.condition(id).status, 'passed', `${id}: ${r.condition(id).message}`);
     }
     assert.equal(r.condition('api.contract.coverage').actual, 100);
+  });
+
+  test('the Allure report shows nothing red on a green run (one truth: red only where the gate failed)', () => {
+    assert.deepEqual(redAllureResults(r.reportsDir), []);
+    assert.equal(redByGate(r.gate), 0);
   });
 
   test('OpenCart core and the oracle: judged, and green', () => {

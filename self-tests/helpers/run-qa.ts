@@ -4,7 +4,7 @@
  * switches on, in a throwaway reports folder, and returns its exit code and reports/gate.json.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../fixtures/settings.ts';
@@ -79,4 +79,29 @@ export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?:
     },
     ids: (status) => gate.conditions.filter((c) => c.status === status).map((c) => c.id),
   };
+}
+
+/**
+ * What the Allure report shows red (failed or broken), read from the run's allure-results: one
+ * result per test (its last attempt: retries share a historyId). The gate's "one truth" says this
+ * equals the conditions the gate failed or could not evaluate, plus the verdict when it is not a
+ * pass, plus the tests the gate counted as failed.
+ */
+export function redAllureResults(reportsDir: string): string[] {
+  const dir = resolve(reportsDir, 'allure-results');
+  const last = new Map<string, { stop: number; status: string; name: string }>();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('-result.json'))) {
+    const r = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { historyId?: string; uuid: string; stop?: number; status: string; name: string };
+    const key = r.historyId ?? r.uuid;
+    const prev = last.get(key);
+    if (!prev || (r.stop ?? 0) >= prev.stop) last.set(key, { stop: r.stop ?? 0, status: r.status, name: r.name });
+  }
+  return [...last.values()].filter((r) => r.status === 'failed' || r.status === 'broken').map((r) => r.name).sort();
+}
+
+/** The red results the gate accounts for (see redAllureResults). */
+export function redByGate(gate: GateResult): number {
+  const conditions = gate.conditions.filter((c) => c.status === 'failed' || c.status === 'error').length;
+  const tests = Object.values(gate.suites).reduce((n, s) => n + (s.metrics['tests.failed'] ?? 0), 0);
+  return conditions + (gate.status === 'passed' ? 0 : 1) + tests;
 }

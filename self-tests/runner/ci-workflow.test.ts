@@ -22,6 +22,7 @@ test('the workflow shards Playwright, runs load and audits, merges into one gate
   assert.deepEqual(wf.jobs.playwright!.strategy!.matrix!.shard, [1, 2]);
   assert.match(runs('playwright'), /npm run qa -- --suite core,api,security,ui,pwa --shard \$\{\{ matrix.shard \}\}\/2/);
   assert.match(runs('real-store'), /npm run store -- start --env-out \.env > \/dev\/null/);
+  assert.match(runs('gate'), /cat reports\/gate\.md >> "\$GITHUB_STEP_SUMMARY"/);
   assert.match(runs('real-store'), /set -a; \. \.\/\.env; set \+a\nnpm run qa -- --env production \|\| test \$\? -eq 2/);
   assert.match(runs('load'), /npm run qa -- --suite load/);
   assert.match(runs('audits'), /npm run qa -- --suite a11y,lighthouse/);
