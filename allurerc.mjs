@@ -9,6 +9,14 @@ export default {
   output: process.env.ALLURE_OUTPUT || './reports/allure-report',
   historyPath: process.env.ALLURE_HISTORY_PATH || './reports/allure-history.jsonl',
   historyLimit: 30,
+  // Allure 3's report reads its categories from here (a categories.json in the results is ignored)
+  categories: [
+    { name: 'Quality gate: condition failed', matchedStatuses: ['failed'], messageRegex: '^FAILED: .*' },
+    { name: 'Could not evaluate (store, settings or tool)', matchedStatuses: ['broken'], messageRegex: '^(ERROR: .*|could not evaluate.*|.*COULD NOT EVALUATE.*)' },
+    { name: 'Security findings', matchedStatuses: ['failed'], messageRegex: '.*(permission|signature|secret|token|CSV|CORS|lockout).*' },
+    { name: 'Product defects', matchedStatuses: ['failed'] },
+    { name: 'Test defects', matchedStatuses: ['broken'] },
+  ],
   plugins: {
     awesome: {
       options: {

@@ -3,7 +3,7 @@
  * own file formats: k6 thresholds, axe violations and Lighthouse audits as test results with
  * their evidence attached (secrets masked); every gate condition as a test result under
  * "Quality gate"; every numeric metric as an Allure 3 performance metric (`*-perf.json`, so the
- * report's Metrics section shows trends across runs); environment, executor and categories.
+ * report's Metrics section shows trends across runs); environment and executor (categories: allurerc.mjs).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -153,13 +153,7 @@ function environment(input: AllureExtrasInput): void {
     name: process.env.CI ? 'CI' : 'local', type: process.env.GITHUB_ACTIONS ? 'github' : 'local',
     buildName: `MesChain-Sync QA ${new Date(input.startedAt).toISOString()}`, reportName: 'MesChain-Sync QA',
   }));
-  writeFileSync(join(input.resultsDir, 'categories.json'), JSON.stringify([
-    { name: 'Quality gate: blocker failed', matchedStatuses: ['failed'], messageRegex: '^FAILED: .*' },
-    { name: 'Could not evaluate', matchedStatuses: ['broken'], messageRegex: '^ERROR: .*' },
-    { name: 'Security findings', matchedStatuses: ['failed'], messageRegex: '.*(permission|signature|secret|token|CSV|CORS|lockout).*' },
-    { name: 'Product defects', matchedStatuses: ['failed'] },
-    { name: 'Test defects', matchedStatuses: ['broken'] },
-  ]));
+  // categories: allurerc.mjs (Allure 3 reads them from its config)
 }
 
 export function writeAllureExtras(input: AllureExtrasInput): void {

@@ -10,7 +10,7 @@ import { GATES } from '../../gate/gates.ts';
 import { applyPolicies } from '../../gate/policy.ts';
 import { emptySuite } from '../../gate/model.ts';
 
-test('writes gate conditions, suite results, metrics, environment and categories, with secrets masked', () => {
+test('writes gate conditions, suite results, metrics and environment, with secrets masked', () => {
   const dir = mkdtempSync(join(tmpdir(), 'allure-writer-'));
   const evidence = join(dir, 'summary-src.json');
   writeFileSync(evidence, JSON.stringify({ login: 'admin', password: 'S3cret-Pass!', url: '/admin/index.php?route=x&user_token=AbCdEfGhIjKlMnOpQrStUvWxYz012345' }));
@@ -32,7 +32,7 @@ test('writes gate conditions, suite results, metrics, environment and categories
   assert.ok(results.some((r) => r.name === 'http_req_duration: avg<200' && r.status === 'passed'));
   const perf = JSON.parse(readFileSync(join(dir, files.find((f) => f.endsWith('-perf.json'))!), 'utf8')) as { key: string; value: number }[];
   assert.ok(perf.some((m) => m.key === 'load.http.avg_ms' && m.value === 12.5));
-  assert.ok(files.includes('environment.properties') && files.includes('categories.json') && files.includes('executor.json'));
+  assert.ok(files.includes('environment.properties') && files.includes('executor.json'));
   for (const f of files.filter((x) => x.includes('-attachment'))) {
     const text = readFileSync(join(dir, f), 'utf8');
     assert.doesNotMatch(text, /S3cret-Pass!/);
