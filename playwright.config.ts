@@ -15,12 +15,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import type { AuthOptions } from './fixtures/auth/fixtures.ts';
 import { retriesFor, workersFor } from './fixtures/store.ts';
+import { hostResolverRules } from './fixtures/third-party.ts';
 
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium-headless-shell';
 const launchOptions = {
   executablePath: chromium,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],
+    '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
+    // third parties (web fonts, CDNs) do not resolve unless QA_THIRD_PARTY_ALLOW names them (fixtures/third-party.ts)
+    `--host-resolver-rules=${hostResolverRules()}`],
 };
 const reportsDir = process.env.QA_REPORTS_DIR || 'reports';
 // UI and PWA projects: logged in as admin; an action that cannot happen (a button covered on a

@@ -4,6 +4,7 @@
  * blocks the event loop the reference target may share), plus setting the admin session cookie
  * over the DevTools protocol.
  */
+import { hostResolverRules } from '../../fixtures/third-party.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ export async function launchChromium(chromePath: string): Promise<Chromium> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'meschain-lighthouse-'));
   try {
     const chrome = await launch({
-      chromePath, chromeFlags: [...CHROMIUM_FLAGS], userDataDir, logLevel: 'silent', handleSIGINT: false,
+      chromePath, chromeFlags: [...CHROMIUM_FLAGS, `--host-resolver-rules=${hostResolverRules()}`], userDataDir, logLevel: 'silent', handleSIGINT: false,
       connectionPollInterval: 100, maxConnectionRetries: 100,
     });
     return {
