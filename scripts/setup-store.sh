@@ -48,7 +48,9 @@ ensure_packages() {
     say "apt-get install failed; running apt-get update and trying again…"
     if ! { apt-get update >>"$log" 2>&1 && apt_install; }; then
       tail -n 20 "$log" >&2
-      die "apt-get install ${missing[*]} failed (last lines above; full log $log). Expected Debian 12's package mirror to be reachable; fix it and re-run, or run: $APT_LINE"
+      # exit 3: the packages cannot be had on this machine (a self-test says so and skips; npm run store stops)
+      printf '[setup-store] ERROR: %s\n' "apt-get install ${missing[*]} failed (last lines above; full log $log). Expected Debian 12's package mirror to be reachable; fix it and re-run, or run: $APT_LINE" >&2
+      exit 3
     fi
   fi
   for p in "${missing[@]}"; do installed "$p" || die "apt-get reported success but $p is not installed; see $log."; done

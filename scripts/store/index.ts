@@ -123,9 +123,13 @@ export function storeStatus(opts: StoreOptions = {}): StoreStatus[] {
 }
 
 /** Runs scripts/setup-store.sh (packages, www-data's way into the cache; instant when done). */
+/** PHP, MariaDB or Apache cannot be installed on this machine (apt failed): nothing the store's code can fix. */
+export class StorePackagesUnavailable extends Error {}
+
 function prepare(opts: StoreOptions): StoreConfig {
   const env = { ...process.env, ...(opts.cacheDir ? { MESCHAIN_QA_CACHE: opts.cacheDir } : {}) };
   const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'setup-store.sh')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status === 3) throw new StorePackagesUnavailable('scripts/setup-store.sh could not install PHP 8.2, MariaDB and Apache from Debian\'s mirror (exit 3; see its message above).');
   if (r.status !== 0) throw new Error(`scripts/setup-store.sh failed (exit ${r.status ?? r.signal}; see its message above).`);
   return resolveStore({ ...opts, cacheDir: opts.cacheDir ?? cacheDir() });
 }

@@ -12,7 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
-import { ensureStore, storeSourceAvailable, storeStatus, type RunningStore } from '../../scripts/store/index.ts';
+import { ensureStore, StorePackagesUnavailable, storeSourceAvailable, storeStatus, type RunningStore } from '../../scripts/store/index.ts';
 import { provePage } from '../../fixtures/opencart/page-proof.ts';
 import { changedTables, rowCounts } from '../../fixtures/opencart/store-tables.ts';
 import { readGate, runQaProcess } from '../helpers/run-qa.ts';
@@ -59,13 +59,22 @@ async function login(store: RunningStore, user: string, password: string): Promi
 describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.ok ? false : `no real store can be built here: ${source.reason}` }, () => {
   let store: RunningStore;
   let wasRunning = false;
+  /** the packages cannot be had here (apt failed): every test says so and skips; any other failure fails */
+  let unavailable: string | undefined;
   before(async () => {
     wasRunning = storeStatus().some((s) => s.current && s.apachePid !== undefined);
-    store = await ensureStore({ log: () => {} });
+    try {
+      store = await ensureStore({ log: () => {} });
+    } catch (err) {
+      if (!(err instanceof StorePackagesUnavailable)) throw err;
+      unavailable = `no real store here: ${err.message}`;
+    }
   }, { timeout: 300_000 });
+
   after(async () => { if (!wasRunning) await store?.stop(); });
 
-  test('the page proof tells OpenCart\'s own pages apart: login form, dashboard, "Permission Denied!", "Page Not Found!"', async () => {
+  test('the page proof tells OpenCart\'s own pages apart: login form, dashboard, "Permission Denied!", "Page Not Found!"', async (t) => {
+    if (unavailable) return t.skip(unavailable);
     const admin = `${store.baseUrl}/admin/index.php`;
     const get = async (url: string, cookie?: string) => (await fetch(url, cookie ? { headers: { cookie } } : {})).text();
     assert.equal(provePage(await get(`${admin}?route=common/login`)).kind, 'login');
@@ -84,7 +93,8 @@ describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.
 
   // one production run serves every check (a local run adds only the @logins tests: measured in the README)
   test('npm run qa -- --env production: the preflight sentence first, core checks green, the rest "could not evaluate" (exit 2); ' +
-    'one login per role, nothing written but OpenCart\'s login bookkeeping', { timeout: 600_000 }, async () => {
+    'one login per role, nothing written but OpenCart\'s login bookkeeping', { timeout: 600_000 }, async (t) => {
+    if (unavailable) return t.skip(unavailable);
     const before = await countRows(store.env);
     const offset = accessLogSize(store);
     const r = await runQaProcess(['--no-report', '--env', 'production'], { env: store.env });
@@ -116,7 +126,8 @@ describe('a stock OpenCart 3.0.5.0 store without MesChain-Sync', { skip: source.
     assert.equal(gate.conditions.find((c) => c.id === 'production.read_only')!.status, 'passed');
   });
 
-  test('the read-only evidence sees a row updated on the real store (same row count)', async () => {
+  test('the read-only evidence sees a row updated on the real store (same row count)', async (t) => {
+    if (unavailable) return t.skip(unavailable);
     const url = new URL(store.env.QA_STORE_DB!);
     const db = { url, prefix: 'oc_' };
     const c = await mysql.createConnection({ host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username),
