@@ -49,6 +49,10 @@ export const FAULTS = {
     effect: 'generating a report sums each product\'s sales one product at a time (cost grows with products × order lines)',
     gate: 'perf.scaling.report',
   },
+  'push-scan': {
+    effect: 'a product push re-reads the sales of every item of its batch by scanning all order lines (cost grows with the catalogue)',
+    gate: 'perf.scaling.push',
+  },
   'module-missing': {
     effect: 'the N11 module\'s controller is missing (a partly installed extension): every extension/module/n11 route answers "Page Not Found!"',
     gate: 'extension.modules_missing',

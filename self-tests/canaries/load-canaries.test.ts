@@ -33,6 +33,13 @@ describe('load canaries (k6 smoke)', () => {
     assert.equal(r.exitCode, 1);
   });
 
+  test(`push-scan (${FAULTS['push-scan'].effect}) turns ${FAULTS['push-scan'].gate} red`, async () => {
+    const r = await runQa({ faults: ['push-scan'], suites: ['scaling'] });
+    assert.equal(r.condition(FAULTS['push-scan'].gate).status, 'failed', r.stdout.slice(-3000));
+    assert.equal(r.condition('perf.scaling.report').status, 'passed', 'reports do not push');
+    assert.equal(r.exitCode, 1);
+  });
+
   test('a store whose admin cannot be logged in to stops at the preflight (exit 2): k6 never runs, no number is judged', async () => {
     // (a wrong password would not do: the reference target seeds its admin from the same setting;
     // a k6 run that fails on its own is judged "could not evaluate" in self-tests/perf/run-k6.test.ts)

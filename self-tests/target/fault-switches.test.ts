@@ -24,7 +24,7 @@ describe('fault switches', () => {
     assert.throws(() => parseFaultList('slow-api,nope'), /expected a comma list of .*found unknown "nope"/);
   });
 
-  test('there are thirteen documented faults', () => assert.equal(FAULT_NAMES.length, 13));
+  test('there are fourteen documented faults', () => assert.equal(FAULT_NAMES.length, 14));
 
   test('slow-api delays every JSON action', async () => {
     on('slow-api');

@@ -24,6 +24,21 @@ const NOUN: Record<SyncJobType, string> = { products: 'products', stock: 'stock 
 
 export interface RunnerContext { db: Database; config: TargetConfig; now: () => Date; signal: AbortSignal; }
 
+/**
+ * The `push-scan` fault: for each pushed item, re-reads the sales of every item of its batch by
+ * scanning all order lines (no index: `+ 0`) — batch² × order lines per batch: fast on the seed,
+ * several times slower on 10× the data.
+ */
+export function pushScanWork(db: Database, ids: readonly number[]): number {
+  let seen = 0;
+  for (let i = 0; i < ids.length; i++) {
+    for (const other of ids) {
+      seen += Number(db.get<{ n: number }>('SELECT COUNT(*) n FROM oc_order_product WHERE product_id + 0 = $id AND length(name) >= 0', { id: other })?.n ?? 0);
+    }
+  }
+  return seen;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -145,6 +160,7 @@ export async function runJob(ctx: RunnerContext, job: JobHandle): Promise<void> 
       return;
     }
     const products = loadSyncProducts(ctx.db, job.marketplace, batchIds);
+    if (job.type === 'products' && ctx.config.faults.includes('push-scan')) pushScanWork(ctx.db, batchIds);
     const { send, refused } = run.sortBatch(batchIds, products);
     const outcomes = new Map<number, ItemOutcome>(refused.map((o) => [o.productId, o]));
     let batchError: string | null = null;
