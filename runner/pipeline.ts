@@ -444,7 +444,7 @@ async function gateAndReport(opts: QaOptions, reportsDir: string, suites: Suite[
   });
   timings.add('Allure results', performance.now() - extrasStarted);
   writeFileAtomic(resolve(reportsDir, 'gate.md'), gateMarkdown({ ...gate, ...(facts.preflight ? { preflight: facts.preflight } : {}) },
-    { store: facts.store, reportLink: 'allure-report/index.html' }));
+    { store: facts.store, reportLink: process.env.QA_REPORT_URL || 'allure-report/index.html' }));
   const report = opts.noReport ? undefined : await timings.time('Allure report', generateAllureReport(reportsDir, env, facts.store));
   console.log(`\n${verdictTable(gate, { color: process.stdout.isTTY })}\n`);
   say(`gate: ${resolve(reportsDir, 'gate.json')} (for a pull request: ${resolve(reportsDir, 'gate.md')})`);
