@@ -12,9 +12,5 @@ export const routeOfUrl = (url: string): string | null => {
   }
 };
 
-export function titleOf(html: string): string | null {
-  const m = /<title[^>]*>([^<]*)<\/title>/i.exec(html);
-  return m ? m[1]!.replace(/\s+/g, ' ').trim() : null;
-}
-
-export const hasLoginForm = (html: string): boolean => /\bid=["']?input-username\b/.test(html);
+// one page proof for every tool: the title and the login form are read as fixtures/opencart/page-proof.ts reads them
+export { pageTitle as titleOf, hasLoginForm } from '../fixtures/opencart/page-proof.ts';
