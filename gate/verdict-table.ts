@@ -27,7 +27,9 @@ export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?
     const evidence = `${r.evidence.actual}/${r.evidence.min} ${r.evidence.label}`;
     lines.push(`${c(color[r.status], pad(ICON[r.status], 7))} ${pad(r.id, 34)} ${pad(num(r.actual), 12)} ${pad(threshold, 16)} ${evidence}`);
   }
-  const problems = rows.filter((r) => r.status === 'failed' || r.status === 'error' || r.status === 'warn');
+  // a regression rule without history yet has nothing to do about it: one line for all of them
+  const noBaseline = rows.filter((r) => r.status === 'warn' && r.message.startsWith('no baseline yet'));
+  const problems = rows.filter((r) => (r.status === 'failed' || r.status === 'error' || r.status === 'warn') && !noBaseline.includes(r));
   if (problems.length) {
     lines.push('');
     for (const p of problems) {
@@ -35,6 +37,7 @@ export function verdictTable(g: GateResult, opts: { color?: boolean; showNotRun?
       lines.push(`     what to do: ${p.help}`);
     }
   }
+  if (noBaseline.length) lines.push('', `${c(color.warn, ICON.warn)} no baseline yet (fewer green runs in history than the rule needs; nothing to do): ${noBaseline.map((r) => r.id).join(', ')}`);
   const blocked = new Map<string, string[]>();
   for (const b of g.conditions.filter(isBlocked)) blocked.set(b.message.slice(BLOCKED.length), [...(blocked.get(b.message.slice(BLOCKED.length)) ?? []), b.id]);
   if (blocked.size) lines.push('');
