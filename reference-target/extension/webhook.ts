@@ -87,6 +87,7 @@ function log(app: App, row: { event: string; eventId: string | null; payload: st
 export function handleTrendyolWebhook(req: Req, app: App): Reply {
   const started = Date.now();
   if (req.method !== 'POST') return json({ status: 'error', error: 'Method Not Allowed: the webhook only accepts POST' }, 405, { allow: 'POST' });
+  // Stryker disable next-line all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
   const unsigned = app.faults.has('webhook-unsigned');
   const signature = String(req.headers['x-trendyol-signature'] ?? '');
   const payload = req.rawBody.toString('utf8');

@@ -14,6 +14,7 @@ export const JOB_POLL_MS = 1_000;
 export const DEFAULT_SYNC_LIMIT = 50;
 
 /** The `chart-empty` fault: same labels, every dataset empty (the JSON chartData action should do the same). */
+// Stryker disable all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
 export function emptyChartData(c: ChartData): ChartData {
   return {
     labels: c.labels,
@@ -21,13 +22,16 @@ export function emptyChartData(c: ChartData): ChartData {
     product_distribution: { ...c.product_distribution, data: [] },
   };
 }
+// Stryker restore all
 
 /** The `flaky-ui` fault: counts hub renders in the session; every second one has no status table. */
+// Stryker disable all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
 export function statusTableShown(req: AdminReq, app: App): boolean {
   const renders = (req.session.dashboard_renders ?? 0) + 1;
   req.session.dashboard_renders = renders;
   return !(app.faults.has('flaky-ui') && renders % 2 === 0);
 }
+// Stryker restore all
 
 export function hubUrls(token: string): Record<string, unknown> {
   return {
@@ -68,8 +72,11 @@ export function hubPage(req: AdminReq, app: App): Reply {
   const now = app.now();
   const metrics = dashboardMetrics(app.db, now);
   const fullChart = chartData(app.db, now);
+  // Stryker disable all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
   const chart = app.faults.has('chart-empty') ? emptyChartData(fullChart) : fullChart;
   const a11yBroken = app.faults.has('a11y-regression');
+  const heavy = app.faults.has('heavy-page');
+  // Stryker restore all
   const crumbs = [
     { label: 'Extensions', href: adminLink('marketplace/extension', req.token, { type: 'module' }) },
     { label: 'MesChain-Sync', href: adminLink(HUB_ROUTE, req.token) },
@@ -78,7 +85,7 @@ export function hubPage(req: AdminReq, app: App): Reply {
   const cardList = cards(metrics, req.token);
   return renderPage(app, req, 'extension/module/meschain/dashboard.twig', {
     title: 'MesChain-Sync Dashboard', charts: true, scripts: [SCRIPTS.dashboard], a11yBroken,
-    heavy: app.faults.has('heavy-page'), breadcrumbs: crumbs,
+    heavy, breadcrumbs: crumbs,
   }, {
     heading_title: 'MesChain-Sync Dashboard',
     summary: summary(metrics),

@@ -49,13 +49,15 @@ export function marketplaceSettingsPage(req: AdminReq, app: App, marketplace?: M
   if (!isMarketplace(mp)) throw new Error(`expected a marketplace route extension/module/<trendyol|hepsiburada|n11>; found ${req.route}`);
   const def = MARKETPLACE_SETTINGS[mp];
   const urls = marketplaceUrls(mp, req.token);
+  // Stryker disable next-line all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
+  const a11yBroken = app.faults.has('a11y-regression');
   const crumbs = [
     { label: 'Extensions', href: adminLink('marketplace/extension', req.token, { type: 'module' }) },
     { label: `MesChain-Sync ${def.title}`, href: adminLink(moduleRoute(mp), req.token) },
   ];
   return renderPage(app, req, 'extension/module/meschain/marketplace_settings.twig', {
     title: `${def.title} – MesChain-Sync`, scripts: [SCRIPTS.marketplaceSettings],
-    a11yBroken: app.faults.has('a11y-regression'), breadcrumbs: crumbs,
+    a11yBroken, breadcrumbs: crumbs,
   }, {
     heading_title: `${def.title} settings`,
     marketplace: mp,

@@ -1,8 +1,13 @@
 /**
  * Mutants that cannot be told apart from the original by any test, because they behave the
- * same (equivalent mutants). They are left out of the sample only by being listed here, each
- * with its reason; `npm run bench:mutants` prints how many the list removed. Matched by file,
- * the original code and the replacement (Stryker's ids change whenever the code does).
+ * same (equivalent mutants). They are left out of the sample only by being listed, each with its
+ * reason, in one of two places; `npm run bench:mutants` prints how many each removed:
+ *
+ * - here, one by one, matched by file, the original code and the replacement (Stryker's ids
+ *   change whenever the code does);
+ * - in the target's code, by Stryker's own `// Stryker disable … : <reason>` comments, for code
+ *   whole regions of which cannot matter: the fault switches (off in every run the suites make;
+ *   each one switched on is proven red by its canary in self-tests/canaries).
  */
 import type { MutantInfo } from './instrument.ts';
 
@@ -15,6 +20,9 @@ export interface EquivalentMutant {
 
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [];
 
-export function equivalentOf(m: MutantInfo, list: readonly EquivalentMutant[] = EQUIVALENT_MUTANTS): EquivalentMutant | undefined {
-  return list.find((e) => e.file === m.file && e.original === m.original && e.replacement === m.replacement);
+/** Why a mutant is left out, or undefined when it is not. */
+export function equivalentOf(m: MutantInfo, list: readonly EquivalentMutant[] = EQUIVALENT_MUTANTS): { reason: string; where: 'list' | 'comment' } | undefined {
+  if (m.disabledBecause) return { reason: m.disabledBecause, where: 'comment' };
+  const e = list.find((x) => x.file === m.file && x.original === m.original && x.replacement === m.replacement);
+  return e ? { reason: e.reason, where: 'list' } : undefined;
 }

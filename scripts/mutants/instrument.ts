@@ -19,6 +19,8 @@ export interface MutantInfo {
   mutator: string;
   original: string;
   replacement: string;
+  /** the reason of a `// Stryker disable` comment in the target's code that covers it (such a mutant is never switched on) */
+  disabledBecause?: string;
 }
 
 export interface Instrumented {
@@ -57,7 +59,8 @@ export async function instrument(files: string[], root = PROJECT_ROOT): Promise<
     const original = start.line === end.line
       ? lines[start.line]!.slice(start.column, end.column)
       : [lines[start.line]!.slice(start.column), ...lines.slice(start.line + 1, end.line), lines[end.line]!.slice(0, end.column)].join('\n');
-    return { id: m.id, file: m.fileName, line: start.line + 1, mutator: m.mutatorName, original, replacement: m.replacement };
+    return { id: m.id, file: m.fileName, line: start.line + 1, mutator: m.mutatorName, original, replacement: m.replacement,
+      ...(m.status === 'Ignored' ? { disabledBecause: m.statusReason ?? 'a // Stryker disable comment without a reason' } : {}) };
   });
   return { files: new Map(result.files.map((f) => [f.name, f.content])), mutants };
 }

@@ -103,15 +103,19 @@ export async function runMutants(opts: MutantsOptions): Promise<MutantsRun> {
   opts.say(`instrumenting ${files.length} file(s) of the reference target with Stryker's mutant schemata`);
   const inst = await instrument(files);
   const candidates = inst.mutants.filter((m) => !equivalentOf(m));
+  const byComment = inst.mutants.filter((m) => equivalentOf(m)?.where === 'comment').length;
   let sampled: MutantInfo[];
   if (opts.mutantIds) {
     const unknown = opts.mutantIds.filter((id) => !inst.mutants.some((m) => m.id === id));
     if (unknown.length) throw new MutantsAborted(`--mutants: expected ids from 0 to ${inst.mutants.length - 1} (of ${files.length === mutatedFiles().length ? 'every mutated file' : files.join(', ')}); found ${unknown.join(', ')}`);
     sampled = inst.mutants.filter((m) => opts.mutantIds!.includes(m.id));
+    const left = sampled.filter((m) => equivalentOf(m));
+    if (left.length) throw new MutantsAborted(`--mutants: ${left.map((m) => `mutant ${m.id} (${m.file}:${m.line}) is left out as equivalent: ${equivalentOf(m)!.reason}`).join('; ')}`);
   } else {
     sampled = sampleMutants(candidates, opts.sample, opts.seed);
   }
-  opts.say(`${inst.mutants.length} mutants, ${inst.mutants.length - candidates.length} listed as equivalent (scripts/mutants/equivalent.ts); ` +
+  opts.say(`${inst.mutants.length} mutants; left out as equivalent: ${inst.mutants.length - candidates.length - byComment} listed in scripts/mutants/equivalent.ts, ` +
+    `${byComment} by // Stryker disable comments in the target (fault switches); ` +
     `${opts.mutantIds ? `mutants ${opts.mutantIds.join(', ')}` : `sample of ${sampled.length}, seed ${opts.seed}`}`);
   const sandbox = createSandbox(inst.files);
   try {

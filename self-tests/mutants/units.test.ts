@@ -42,6 +42,17 @@ test('Stryker instruments a file into mutant schemata: every mutant switched by 
   assert.match(code.split('\n').find((l) => l.includes(`stryMutAct_9fa48("${avg.id}")`)) ?? '', /revenue \* Number\(t\.n\)/);
 });
 
+test('every fault switch in the mutated code is left out by a // Stryker disable comment with its reason; nothing else is', async () => {
+  const { mutants } = await instrument(mutatedFiles());
+  // a mutant of the switch itself (one line), not of a function that contains one
+  const unmarked = mutants.filter((m) => !m.original.includes('\n') && /faults\.has\(/.test(m.original) && !m.disabledBecause);
+  assert.deepEqual(unmarked.map((m) => `${m.file}:${m.line} ${m.original}`), [], 'a fault switch without // Stryker disable: its mutants would count as survivors no store can have');
+  const reasons = new Set(mutants.map((m) => m.disabledBecause).filter(Boolean));
+  assert.deepEqual([...reasons].map((r) => r!.slice(0, 13)), ['fault switch:'], 'only fault switches are left out by comments');
+  const disabled = mutants.filter((m) => m.disabledBecause).length;
+  assert.ok(disabled > 0 && disabled < mutants.length * 0.05, `expected a few fault-switch mutants left out; found ${disabled} of ${mutants.length}`);
+});
+
 test('the sample is deterministic per seed, without repeats, in id order, and never larger than the pool', () => {
   const pool = Array.from({ length: 200 }, (_, i) => mutant(i));
   const a = sampleMutants(pool, 20, 7);
@@ -59,6 +70,7 @@ test('equivalent mutants are matched by file, original and replacement; every li
   assert.equal(equivalentOf(mutant(1), list)?.reason, 'the text is never shown');
   assert.equal(equivalentOf(mutant(2), list), undefined);
   assert.equal(equivalentOf(mutant(1, { file: 'reference-target/pages/core.ts' }), list), undefined);
+  assert.deepEqual(equivalentOf(mutant(3, { disabledBecause: 'fault switch: off' }), list), { reason: 'fault switch: off', where: 'comment' });
   for (const e of EQUIVALENT_MUTANTS) assert.ok(e.reason.length > 20, `equivalent mutant ${e.file} ${e.original} → ${e.replacement}: give the reason it cannot be detected`);
 });
 
