@@ -77,6 +77,7 @@ export function headData(opts: PageOptions): Record<string, unknown> {
     title: opts.title,
     styles: [VENDOR.bootstrapCss, STYLES.admin, STYLES.meschain],
     scripts,
+    // Stryker disable next-line all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
     heavy_scripts: opts.heavy ? Array.from({ length: HEAVY_SCRIPT_COUNT }, (_, i) => `${HEAVY_SCRIPT}?n=${i + 1}`) : [],
     manifest_url: PWA.manifest,
     sw_url: PWA.serviceWorker,

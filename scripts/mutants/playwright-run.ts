@@ -4,10 +4,15 @@
  * Playwright adapter, so a test counts for the suite it counts for in `npm run qa`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readAxeResults } from '../../gate/adapters/axe.ts';
 import { readPlaywrightResults } from '../../gate/adapters/playwright.ts';
+import { GATES } from '../../gate/gates.ts';
+import { compare, effectiveConditions } from '../../gate/engine.ts';
 import type { Suite } from '../../gate/model.ts';
+import { A11Y_BASELINE } from '../../a11y/baseline.ts';
+import type { BaselineEntry } from '../../a11y/baseline-types.ts';
 
 export interface PlaywrightRun {
   sandbox: string;
@@ -90,8 +95,21 @@ export async function runPlaywright(run: PlaywrightRun, base: NodeJS.ProcessEnv 
       const names = r.tests.filter((t) => t.status === 'failed').map((t) => t.id);
       if (names.length) failed.set(r.suite, names);
     }
+    // axe findings never fail a test: the gate judges them. A mutant the a11y gate would block on is killed by a11y.
+    const axe = axeBlockers(join(run.reportsDir, 'a11y'));
+    if (axe.length) failed.set('a11y', [...(failed.get('a11y') ?? []), ...axe]);
     return { failed, ran, testsRun, timedOut, durationMs };
   } catch (err) {
     return { failed, ran, testsRun: 0, timedOut, error: (err as Error).message, durationMs };
   }
+}
+
+/** What the gate spec's blocking a11y conditions would say of these axe records: one line per red condition. */
+export function axeBlockers(dir: string, now = new Date(), baseline: readonly BaselineEntry[] = A11Y_BASELINE): string[] {
+  if (!existsSync(dir)) return [];
+  const result = readAxeResults(dir, baseline, now, 'MesChain-Sync');
+  return effectiveConditions(GATES, 'local')
+    .filter((c) => c.suite === 'a11y' && c.severity === 'blocker' && c.metric in result.metrics)
+    .filter((c) => !compare(result.metrics[c.metric]!, c.comparator, c.threshold))
+    .map((c) => `axe: ${c.id} (${c.metric} = ${result.metrics[c.metric]})`);
 }

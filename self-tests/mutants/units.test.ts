@@ -14,7 +14,8 @@ import { readCoverage } from '../../scripts/mutants/coverage.ts';
 import { equivalentOf, EQUIVALENT_MUTANTS } from '../../scripts/mutants/equivalent.ts';
 import { overallScore, progressLine, suiteScores, survivorLine, type MutantResult } from '../../scripts/mutants/score.ts';
 import { judgedSuites, runLimitMs, testTimeoutMs } from '../../scripts/mutants/run-mutants.ts';
-import { runEnv } from '../../scripts/mutants/playwright-run.ts';
+import { axeBlockers, runEnv } from '../../scripts/mutants/playwright-run.ts';
+import { BASELINE_AT_RECORDING } from '../gate/recorded/axe/baseline-at-recording.ts';
 
 const mutant = (id: number, over: Partial<MutantInfo> = {}): MutantInfo =>
   ({ id: String(id), file: 'reference-target/pages/hub.ts', line: id + 1, mutator: 'StringLiteral', original: `'a${id}'`, replacement: '""', ...over });
@@ -132,4 +133,13 @@ test('a suite has a verdict on a mutant when one of its tests failed or all of i
   const sel = [{ project: 'api', tags: [] }, { project: 'api', tags: [] }, { project: 'api', tags: ['@oracle'] }, { project: 'ui-desktop', tags: [] }];
   assert.deepEqual(judgedSuites(sel, { failed: new Map([['oracle', ['t']]]), ran: new Map([['oracle', 1], ['api', 1]]) }), ['oracle']);
   assert.deepEqual(judgedSuites(sel, { failed: new Map(), ran: new Map([['oracle', 1], ['api', 2], ['ui', 1]]) }), ['api', 'oracle', 'ui']);
+});
+
+test('axe findings kill a mutant only where the gate\'s blocking a11y conditions would go red (recorded real audits)', () => {
+  const recorded = (set: string) => join(import.meta.dirname, '..', 'gate', 'recorded', 'axe', set);
+  const now = new Date('2026-11-24T12:00:00Z');
+  assert.deepEqual(axeBlockers(recorded('clean'), now, BASELINE_AT_RECORDING), []);
+  assert.ok(axeBlockers(recorded('regression'), now, BASELINE_AT_RECORDING).some((l) => /^axe: a11y\.(critical|serious) /.test(l)), 'the a11y-regression fault\'s audits');
+  assert.ok(axeBlockers(recorded('login'), now, BASELINE_AT_RECORDING).some((l) => l.startsWith('axe: a11y.audited_intended_page')), 'an audit that landed on the login page');
+  assert.deepEqual(axeBlockers(join(tmpdir(), 'no-such-axe-dir'), now), []);
 });

@@ -2,9 +2,11 @@
  * Enabling or disabling a marketplace (`hub.toggle`) does what its answer says: the answer's
  * `enabled` is the status sent and its message says which, the store's setting `module_<marketplace>_status` holds it, and
  * the dashboard's numbers (hub.metrics) equal the oracle's computation from the store's data
- * afterwards — that marketplace shown enabled or not, the active ones counted.
+ * afterwards — that marketplace shown enabled or not, the active ones counted. A disabled
+ * marketplace is sent nothing: a product push to it ends without a request reaching it, and no
+ * product mapping or listing changes.
  */
-import { test, expect, expectedMetrics, group, ORACLE_MARKETPLACES, storeNow } from '../../fixtures/index.ts';
+import { test, expect, expectedMetrics, group, ORACLE_MARKETPLACES, simulatorState, storeNow, waitForJob } from '../../fixtures/index.ts';
 
 interface ToggleAnswer { success: string; marketplace: string; enabled: boolean }
 
@@ -23,6 +25,21 @@ test.describe('oracle: marketplace toggle', { tag: '@oracle' }, () => {
         const metrics = await api.call<{ metrics: unknown }>('hub.metrics');
         expect(metrics.body.metrics, `hub.metrics after ${mp} status=${status}, against ${oracle.source}`).toEqual(expectedMetrics(oracle.rows(), storeNow(metrics.headers)));
       }
+    });
+  }
+
+  for (const mp of ORACLE_MARKETPLACES) {
+    test(`${mp}: once disabled, a product push sends it nothing and changes no mapping`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, oracle }) => {
+      await group(mp, 'hub.toggle', 'oracle');
+      const api = await apiAs('admin');
+      await api.call('hub.toggle', { marketplace: mp, status: '0' });
+      const before = oracle.rows();
+      const market = await simulatorState(control, mp);
+      const sent = await api.call<{ job_id: number }>(`${mp}.sync_products`, { limit: 3 });
+      const job = await waitForJob(api, sent.body.job_id);
+      expect(job.status, `the push to disabled ${mp} (job ${job.job_id}) does not end done`).toBe('failed');
+      expect((await simulatorState(control, mp)).requests.length, `${mp} received no request while disabled`).toBe(market.requests.length);
+      expect(oracle.rows().productMappings, `no product mapping changed while ${mp} is disabled`).toEqual(before.productMappings);
     });
   }
 });
