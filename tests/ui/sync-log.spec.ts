@@ -1,4 +1,8 @@
-/** The sync log: filters narrow the table to matching entries, the pager moves through them. */
+/**
+ * The sync log: filters narrow the table to matching entries, the pager moves through them, and a
+ * link to a later page (a bookmark, the pager without script) opens that page marked as current,
+ * with OpenCart's numbered links around it.
+ */
 import { test, expect } from '../../fixtures/index.ts';
 
 const results = (r: { total: number; page: number; limit: number; pages: number }): string =>
@@ -27,5 +31,19 @@ test.describe('sync log', () => {
     expect(second.map((r) => r.logId)).toEqual(answer.logs.map((l) => l.log_id));
     await expect(syncLog.results()).toHaveText(results(answer));
     await expect(syncLog.page.locator('#sync-log-pager li.active')).toHaveText(/^2/);
+  });
+
+  test('a link to page 3 opens page 3, marked current, with the numbered pages from 1', async ({ admin, syncLog }) => {
+    await syncLog.open();
+    const pages = Number(/\((\d+) Pages\)/.exec(await syncLog.results().innerText())?.[1] ?? 0);
+    test.skip(pages < 3, `the sync log of this store has ${pages} page(s)`);
+    await admin.open('syncLog', { page: 3 });
+    const pager = syncLog.page.locator('#sync-log-pager');
+    await expect(pager.locator('li.active a[aria-current="page"]')).toHaveAttribute('data-page', '3');
+    await expect(pager.locator('li.active')).toHaveCount(1);
+    // OpenCart shows up to ten numbered pages; near the start they begin at 1 (the current one also says so to a screen reader)
+    const numbered = (await pager.locator('a').allInnerTexts()).map((t) => /^\s*(\d+)\b/.exec(t)?.[1]).filter((n) => n !== undefined).map(Number);
+    expect(numbered).toEqual(Array.from({ length: Math.min(pages, 10) }, (_, i) => i + 1));
+    await expect(syncLog.results()).toContainText(/^Showing \d+ to \d+ of \d+/);
   });
 });
