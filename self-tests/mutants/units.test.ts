@@ -43,13 +43,16 @@ test('Stryker instruments a file into mutant schemata: every mutant switched by 
   assert.match(code.split('\n').find((l) => l.includes(`stryMutAct_9fa48("${avg.id}")`)) ?? '', /revenue \* Number\(t\.n\)/);
 });
 
-test('every fault switch in the mutated code is left out by a // Stryker disable comment with its reason; nothing else is', async () => {
+test('every fault switch in the mutated code is left out by a // Stryker disable comment with its reason, nothing else is; every listed equivalent still exists', async () => {
   const { mutants } = await instrument(mutatedFiles());
   // a mutant of the switch itself (one line), not of a function that contains one
   const unmarked = mutants.filter((m) => !m.original.includes('\n') && /faults\.has\(/.test(m.original) && !m.disabledBecause);
   assert.deepEqual(unmarked.map((m) => `${m.file}:${m.line} ${m.original}`), [], 'a fault switch without // Stryker disable: its mutants would count as survivors no store can have');
   const reasons = new Set(mutants.map((m) => m.disabledBecause).filter(Boolean));
   assert.deepEqual([...reasons].map((r) => r!.slice(0, 13)), ['fault switch:'], 'only fault switches are left out by comments');
+  // a listed equivalent that no longer matches a mutant is stale: the code moved on
+  const stale = EQUIVALENT_MUTANTS.filter((e) => !mutants.some((m) => m.file === e.file && m.original === e.original && m.replacement === e.replacement));
+  assert.deepEqual(stale.map((e) => `${e.file}: ${e.original} → ${e.replacement}`), [], 'scripts/mutants/equivalent.ts lists a mutant the code no longer has');
   const disabled = mutants.filter((m) => m.disabledBecause).length;
   assert.ok(disabled > 0 && disabled < mutants.length * 0.05, `expected a few fault-switch mutants left out; found ${disabled} of ${mutants.length}`);
 });

@@ -1,4 +1,8 @@
-/** Extensions › Modules: the list OpenCart loads by script, with the extension's modules installed. */
+/**
+ * Extensions › Modules: the list OpenCart loads by script, with the extension's modules installed;
+ * each row's Edit link opens its own module and its Uninstall link names that module (OpenCart's
+ * `extension/extension/module/uninstall&extension=<code>`), so no click acts on another module.
+ */
 import { test, expect } from '../../fixtures/index.ts';
 
 const INSTALLED = ['meschain_sync', 'trendyol', 'hepsiburada', 'n11', 'reporting', 'log_viewer', 'webhooks'];
@@ -14,5 +18,19 @@ test.describe('Extensions list', () => {
     await extensionsList.open();
     await extensionsList.editLink('meschain_sync').click();
     await admin.expectOn('extension/module/meschain_sync', 'MesChain-Sync Dashboard');
+  });
+
+  test('each installed module\'s Edit and Uninstall links name that module', async ({ extensionsList }) => {
+    await extensionsList.open();
+    for (const code of INSTALLED) {
+      const page = extensionsList.page;
+      const row = page.locator('#extension tr').filter({ has: page.locator(`a[href*="route=extension/module/${code}&"], a[href$="route=extension/module/${code}"]`) });
+      await expect(row, `the row of ${code}`).toHaveCount(1);
+      const hrefs = await row.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href)));
+      const uninstall = hrefs.filter((u) => u.searchParams.get('route') === 'extension/extension/module/uninstall');
+      expect(uninstall.map((u) => u.searchParams.get('extension')), `${code}: the Uninstall link`).toEqual([code]);
+      expect(hrefs.filter((u) => u.searchParams.get('route')?.startsWith('extension/module/')).map((u) => u.searchParams.get('route')), `${code}: the Edit link`)
+        .toEqual([`extension/module/${code}`]);
+    }
   });
 });
