@@ -23,10 +23,10 @@ export function readCoverage(dir: string): CoverageMap {
   // a retried test writes a line per attempt: keep one, with everything any attempt reached
   const byLine = new Map<string, TestCoverage>();
   for (const t of jsonLines<TestCoverage>(dir, 'tests-')) {
-    const seen = byLine.get(t.listLine);
-    byLine.set(t.listLine, seen ? { ...seen, mutants: [...new Set([...seen.mutants, ...t.mutants])], durationMs: Math.max(seen.durationMs, t.durationMs) } : t);
+    const seen = byLine.get(t.title);
+    byLine.set(t.title, seen ? { ...seen, mutants: [...new Set([...seen.mutants, ...t.mutants])], durationMs: Math.max(seen.durationMs, t.durationMs) } : t);
   }
-  const tests = [...byLine.values()].sort((a, b) => a.listLine.localeCompare(b.listLine));
+  const tests = [...byLine.values()].sort((a, b) => a.title.localeCompare(b.title));
   const byMutant = new Map<string, number[]>();
   tests.forEach((t, i) => { for (const m of t.mutants) byMutant.set(m, [...(byMutant.get(m) ?? []), i]); });
   const statics = new Set(jsonLines<StaticCoverage>(dir, 'static-').flatMap((s) => s.mutants));

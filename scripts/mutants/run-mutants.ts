@@ -90,11 +90,15 @@ async function runOne(m: MutantInfo, cov: CoverageMap, opts: MutantsOptions, san
     timeoutMs: runLimitMs(selected.reduce((sum, t) => sum + t.durationMs, 0), timeout),
   });
   const killedBy = [...out.failed.keys()];
+  // a survivor must have faced every selected test: one that did not run (a test list that no longer matches) proves nothing
+  const missed = !out.error && !out.timedOut && !killedBy.length && out.testsRun < selected.length
+    ? `only ${out.testsRun} of the ${selected.length} selected tests ran` : undefined;
+  const error = out.error ?? missed;
   return {
     ...base, plan: isStatic ? 'all' : 'tests', testsSelected: selected.length,
-    suitesRun: unique(selected.map(suiteOfTest).filter((s): s is Suite => !!s)), suitesJudged: out.timedOut || out.error ? [] : judgedSuites(selected, out),
+    suitesRun: unique(selected.map(suiteOfTest).filter((s): s is Suite => !!s)), suitesJudged: out.timedOut || error ? [] : judgedSuites(selected, out),
     killedBy, failedTests: [...out.failed.values()].flat(), durationMs: out.durationMs,
-    status: out.error ? 'error' : out.timedOut ? 'timeout' : killedBy.length ? 'killed' : 'survived', ...(out.error ? { error: out.error } : {}),
+    status: error ? 'error' : out.timedOut ? 'timeout' : killedBy.length ? 'killed' : 'survived', ...(error ? { error } : {}),
   };
 }
 
@@ -130,6 +134,10 @@ export async function runMutants(opts: MutantsOptions): Promise<MutantsRun> {
     }
     const cov = readCoverage(covDir);
     if (!cov.tests.length) throw new MutantsAborted(`the coverage run wrote no coverage to ${covDir}: is fixtures/mutant-coverage.ts still an automatic fixture of fixtures/index.ts?`);
+    const unlisted = cov.tests.filter((t) => !t.listLine);
+    if (unlisted.length) {
+      throw new MutantsAborted(`${unlisted.length} test(s) have titles Playwright's --test-list cannot name (they hold ›), so no mutant could be run against them. Rename them:\n  - ${unlisted.slice(0, 10).map((t) => t.title).join('\n  - ')}`);
+    }
     opts.say(`coverage run: ${cov.tests.length} tests in ${(covRun.durationMs / 1000).toFixed(0)} s; ${cov.byMutant.size} mutants reached by tests, ${cov.static.size} while the target starts`);
     const results: MutantResult[] = [];
     for (const [i, m] of sampled.entries()) {

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { instrument, mutatedFiles, oneLine, type MutantInfo } from '../../scripts/mutants/instrument.ts';
@@ -15,6 +15,8 @@ import { equivalentOf, EQUIVALENT_MUTANTS } from '../../scripts/mutants/equivale
 import { overallScore, progressLine, suiteScores, survivorLine, type MutantResult } from '../../scripts/mutants/score.ts';
 import { judgedSuites, runLimitMs, testTimeoutMs } from '../../scripts/mutants/run-mutants.ts';
 import { axeBlockers, runEnv } from '../../scripts/mutants/playwright-run.ts';
+import { testListLine } from '../../fixtures/mutant-coverage.ts';
+import { PROJECT_ROOT } from '../../fixtures/settings.ts';
 import { BASELINE_AT_RECORDING } from '../gate/recorded/axe/baseline-at-recording.ts';
 
 const mutant = (id: number, over: Partial<MutantInfo> = {}): MutantInfo =>
@@ -80,13 +82,13 @@ test('equivalent mutants are matched by file, original and replacement; every li
 
 test('coverage lines: a retried test counts once with all it reached; start-up mutants apart', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mutant-cov-'));
-  const line = (listLine: string, mutants: string[], durationMs = 100) => JSON.stringify({ listLine, project: 'api', tags: [], mutants, durationMs });
+  const line = (listLine: string, mutants: string[], durationMs = 100) => JSON.stringify({ listLine, title: listLine, project: 'api', tags: [], mutants, durationMs });
   writeFileSync(join(dir, 'tests-1.jsonl'), `${line('[api] › a.spec.ts › t1', ['1', '2'])}\n${line('[api] › a.spec.ts › t2', ['2'])}\n`);
   writeFileSync(join(dir, 'tests-2.jsonl'), `${line('[api] › a.spec.ts › t1', ['3'], 400)}\n`);
   writeFileSync(join(dir, 'static-1.jsonl'), `${JSON.stringify({ mutants: ['9'] })}\n`);
   const cov = readCoverage(dir);
   assert.equal(cov.tests.length, 2);
-  assert.deepEqual(cov.tests[0], { listLine: '[api] › a.spec.ts › t1', project: 'api', tags: [], mutants: ['1', '2', '3'], durationMs: 400 });
+  assert.deepEqual(cov.tests[0], { listLine: '[api] › a.spec.ts › t1', title: '[api] › a.spec.ts › t1', project: 'api', tags: [], mutants: ['1', '2', '3'], durationMs: 400 });
   assert.deepEqual(cov.byMutant.get('2'), [0, 1]);
   assert.deepEqual(cov.byMutant.get('3'), [0]);
   assert.deepEqual([...cov.static], ['9']);
@@ -145,4 +147,19 @@ test('axe findings kill a mutant only where the gate\'s blocking a11y conditions
   assert.ok(axeBlockers(recorded('regression'), now, BASELINE_AT_RECORDING).some((l) => /^axe: a11y\.(critical|serious) /.test(l)), 'the a11y-regression fault\'s audits');
   assert.ok(axeBlockers(recorded('login'), now, BASELINE_AT_RECORDING).some((l) => l.startsWith('axe: a11y.audited_intended_page')), 'an audit that landed on the login page');
   assert.deepEqual(axeBlockers(join(tmpdir(), 'no-such-axe-dir'), now), []);
+});
+
+test('a test list line names a test; one whose title holds › cannot be listed (Playwright would split it there)', () => {
+  const info = (...titles: string[]) => ({ project: { name: 'ui-desktop' }, file: '/p/tests/ui/a.spec.ts', config: { rootDir: '/p/tests' }, titlePath: ['ui/a.spec.ts', ...titles] }) as never;
+  assert.equal(testListLine(info('breadcrumbs', 'every page')), '[ui-desktop] › ui/a.spec.ts › breadcrumbs › every page');
+  assert.equal(testListLine(info('a > b')), '[ui-desktop] › ui/a.spec.ts › a > b');
+  assert.equal(testListLine(info('breadcrumbs', 'Home › Extensions › the page')), undefined);
+});
+
+test('no test title written in the suites holds ›, which would keep that test out of every mutant run', () => {
+  const files = globSync('{tests/**/*.spec.ts,a11y/**/*.a11y.ts}', { cwd: PROJECT_ROOT });
+  assert.ok(files.length > 30, `expected the suites' spec files; found ${files.length}`);
+  const titled = files.flatMap((f) => readFileSync(join(PROJECT_ROOT, f), 'utf8').split('\n').map((l, i) => ({ where: `${f}:${i + 1}`, l })))
+    .filter(({ l }) => /\b(test|describe)(\.\w+)?\(\s*(['"`])[^'"`]*›/.test(l)).map(({ where }) => where);
+  assert.deepEqual(titled, []);
 });

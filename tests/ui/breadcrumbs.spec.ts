@@ -10,7 +10,7 @@ import { ADMIN_PAGES, routeOf, type AdminPageName } from '../../fixtures/opencar
 const EXTENSION_PAGES = (Object.keys(ADMIN_PAGES) as AdminPageName[]).filter((n) => ADMIN_PAGES[n].route.startsWith('extension/module/'));
 
 test.describe('breadcrumbs', () => {
-  test('every extension page: Home › Extensions › the page, each link with the session token', { tag: ['@desktop-only'] }, async ({ admin, page }) => {
+  test('every extension page: Home, then Extensions, then the page, each link with the session token', { tag: ['@desktop-only'] }, async ({ admin, page }) => {
     expect(EXTENSION_PAGES.length, 'the extension\'s pages').toBeGreaterThanOrEqual(6);
     for (const name of EXTENSION_PAGES) {
       await test.step(`the ${name} page`, async () => {

@@ -13,7 +13,7 @@ test.describe('OpenCart core pages', { tag: '@core' }, () => {
     await evidence.screenshot('dashboard');
   });
 
-  test('Extensions › Modules loads the store\'s module list', async ({ admin, page }) => {
+  test('Extensions, Modules: loads the store\'s module list', async ({ admin, page }) => {
     await admin.open('extensions');
     // the list loads by script from extension/extension/module into #extension
     await expect(page.locator('#extension legend').first()).toHaveText(/Modules/);
