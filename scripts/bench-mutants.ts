@@ -18,10 +18,13 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../fixtures/settings.ts';
 import { writeFileAtomic } from '../gate/atomic-write.ts';
 import { mutatedFiles } from './mutants/instrument.ts';
+import { PLAYWRIGHT_PROJECTS, playwrightProjects } from '../runner/suites.ts';
+import type { Suite } from '../gate/model.ts';
 import { MutantsAborted, runMutants } from './mutants/run-mutants.ts';
 import { overallScore, progressLine, scoreTable, suiteScores, survivorLine } from './mutants/score.ts';
 
-const PROJECTS = ['api', 'ui-desktop', 'ui-phone', 'pwa', 'a11y'];
+// every Playwright project a suite runs in (runner/suites.ts)
+const PROJECTS = playwrightProjects(Object.keys(PLAYWRIGHT_PROJECTS) as Suite[]);
 const USAGE = `usage: npm run bench:mutants -- [--sample N] [--seed S] [--projects api,ui-desktop,…] [--file reference-target/…ts,…]
                               [--grep <Playwright --grep>] [--mutants <id,…>] [--json <file>] [--keep]
   --sample N    mutants drawn from every mutant not listed as equivalent (default 100)

@@ -41,7 +41,6 @@ export interface MutantsRun {
 
 export class MutantsAborted extends Error {}
 
-const suiteOfTest = (t: { project: string; tags: string[] }): Suite | undefined => suiteOf(t.project, t.tags);
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
 /** Wall-clock limit of one mutant's run: a mutant that hangs the target must not hang the benchmark. */
@@ -62,7 +61,7 @@ export function testTimeoutMs(slowestMs: number): number {
 export function judgedSuites(selected: readonly { project: string; tags: string[] }[], out: Pick<RunOutcome, 'failed' | 'ran'>): Suite[] {
   const want = new Map<Suite, number>();
   for (const t of selected) {
-    const s = suiteOfTest(t);
+    const s = suiteOf(t.project, t.tags);
     if (s) want.set(s, (want.get(s) ?? 0) + 1);
   }
   return [...want].filter(([s, n]) => out.failed.has(s) || (out.ran.get(s) ?? 0) >= n).map(([s]) => s);
@@ -96,7 +95,7 @@ async function runOne(m: MutantInfo, cov: CoverageMap, opts: MutantsOptions, san
   const error = out.error ?? missed;
   return {
     ...base, plan: isStatic ? 'all' : 'tests', testsSelected: selected.length,
-    suitesRun: unique(selected.map(suiteOfTest).filter((s): s is Suite => !!s)), suitesJudged: out.timedOut || error ? [] : judgedSuites(selected, out),
+    suitesRun: unique(selected.map((t) => suiteOf(t.project, t.tags)).filter((s): s is Suite => !!s)), suitesJudged: out.timedOut || error ? [] : judgedSuites(selected, out),
     killedBy, failedTests: [...out.failed.values()].flat(), durationMs: out.durationMs,
     status: error ? 'error' : out.timedOut ? 'timeout' : killedBy.length ? 'killed' : 'survived', ...(error ? { error } : {}),
   };

@@ -60,7 +60,7 @@ test('bad options stop it before any run, with what was expected', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/bench-mutants.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   for (const [args, expected] of [
     [['--sample', '0'], /--sample: expected a whole number of mutants from 1 to 10000; found "0"/],
-    [['--projects', 'api,nope'], /--projects: expected Playwright projects among api, ui-desktop, ui-phone, pwa, a11y; found "nope"/],
+    [['--projects', 'api,nope'], /--projects: expected Playwright projects among api, ui-desktop, ui-phone, a11y, pwa; found "nope"/],
     [['--file', 'reference-target/db/seed.ts'], /--file: expected files of the mutated code .*found "reference-target\/db\/seed\.ts"/],
     [['--mutants', 'x'], /--mutants: expected mutant ids/],
     [['--grep', '('], /--grep: expected a regular expression/],

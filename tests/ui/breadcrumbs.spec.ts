@@ -5,9 +5,7 @@
  * pages (a soft check per page, so one run names every page whose trail is wrong).
  */
 import { test, expect } from '../../fixtures/index.ts';
-import { ADMIN_PAGES, routeOf, type AdminPageName } from '../../fixtures/opencart/admin-browser.ts';
-
-const EXTENSION_PAGES = (Object.keys(ADMIN_PAGES) as AdminPageName[]).filter((n) => ADMIN_PAGES[n].route.startsWith('extension/module/'));
+import { ADMIN_PAGES, EXTENSION_PAGES, routeOf } from '../../fixtures/opencart/admin-browser.ts';
 
 test.describe('breadcrumbs', () => {
   test('every extension page: Home, then Extensions, then the page, each link with the session token', { tag: ['@desktop-only'] }, async ({ admin, page }) => {

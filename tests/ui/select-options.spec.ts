@@ -4,9 +4,7 @@
  * announces nothing). One test walks the pages, a soft check per page.
  */
 import { test, expect } from '../../fixtures/index.ts';
-import { ADMIN_PAGES, type AdminPageName } from '../../fixtures/opencart/admin-browser.ts';
-
-const EXTENSION_PAGES = (Object.keys(ADMIN_PAGES) as AdminPageName[]).filter((n) => ADMIN_PAGES[n].route.startsWith('extension/module/'));
+import { EXTENSION_PAGES } from '../../fixtures/opencart/admin-browser.ts';
 
 test.describe('select options', () => {
   test('every option of every select on the extension\'s pages has text', { tag: ['@desktop-only'] }, async ({ admin, page }) => {
