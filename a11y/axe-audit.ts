@@ -34,7 +34,9 @@ export async function auditAndRecord(a: AuditInput): Promise<AxeAuditRecord> {
   const proof = provePage(await page.content(), { route: target.route });
   expect(proof.ok, `${proof.reason} — the audit would test that page instead`).toBe(true);
   await expect(page).toHaveURL(new RegExp(`[?&]route=${target.route.replace(/\//g, '\\/')}(&|$)`));
-  const axe = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).options({ resultTypes: [...AXE_RESULT_TYPES] }).analyze();
+  // legacy mode: one axe.run in the page, no second blank page to finish the run (axe-core's
+  // default cross-origin mode). The extension's pages have no cross-origin frames; about 0.2 s less per audit.
+  const axe = await new AxeBuilder({ page }).setLegacyMode().withTags([...AXE_TAGS]).options({ resultTypes: [...AXE_RESULT_TYPES] }).analyze();
   const record: AxeAuditRecord = {
     url: page.url(), route: target.route, page: target.key, title: await page.title(),
     viewport: a.viewport, state: a.state, axe,
