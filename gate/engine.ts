@@ -11,6 +11,7 @@ import type { Waiver } from './policy-types.ts';
 import { conditionWaiver } from './policy.ts';
 import { withTestMetrics } from './adapters/playwright.ts';
 import { evaluateRegressions, type Baselines, type HistoryEntry } from './regression.ts';
+import { ruleFor, type RuleContext } from './rules/index.ts';
 
 export type ConditionStatus = 'passed' | 'failed' | 'warn' | 'waived' | 'not-run' | 'error';
 export type GateStatus = 'passed' | 'failed' | 'error';
@@ -71,15 +72,7 @@ export interface EvaluateInput {
   blocked?: { suite: Suite; reason: string }[];
 }
 
-export function compare(actual: number, comparator: Comparator, threshold: number): boolean {
-  switch (comparator) {
-    case '<': return actual < threshold;
-    case '<=': return actual <= threshold;
-    case '>': return actual > threshold;
-    case '>=': return actual >= threshold;
-    case '==': return actual === threshold;
-  }
-}
+export { compare } from './rules/threshold.ts';
 
 /** The spec's conditions with the profile's overrides applied. */
 export function effectiveConditions(spec: GateSpec, profile: ProfileName): Condition[] {
@@ -111,67 +104,39 @@ export function mergeBySuite(results: SuiteResult[]): Map<Suite, SuiteResult> {
   return out;
 }
 
-const fmt = (n: number | null, unit = ''): string => (n === null ? 'n/a' : `${Number.isInteger(n) ? n : n.toFixed(2)}${unit ? ` ${unit}` : ''}`);
-
 export function evaluate(input: EvaluateInput): GateResult {
   const merged = mergeBySuite(input.results);
   // the Playwright-based suites get their tests.* metrics after waivers and quarantine applied
   for (const r of merged.values()) if (r.tool.includes('playwright')) withTestMetrics(r);
-  // `tests.*` over every test the test runner ran (k6 thresholds and axe findings have their own conditions)
-  const playwrightTests = input.results.filter((r) => r.tool === 'playwright').flatMap((r) => r.tests);
-  const all = withTestMetrics({ suite: 'api', tool: 'all', sources: [], metrics: {}, tests: playwrightTests, findings: [], artifacts: [], notes: [] });
-  all.metrics['waivers.read'] = input.policy.waivers.read;
-  all.metrics['waivers.expired'] = input.policy.waivers.expired.length;
-  all.metrics['quarantine.read'] = input.policy.quarantine.read;
-  all.metrics['quarantine.expired'] = input.policy.quarantine.expired.length;
-  Object.assign(all.metrics, input.runMetrics ?? {});
   const unreadable = new Map(input.unreadable.map((u) => [u.suite, u.message]));
-  const ranTestSuites = input.ran.filter((s) => ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'a11y'].includes(s));
+  const ctx: RuleContext = {
+    profile: input.profile, ran: input.ran, suites: merged, results: input.results, unreadable,
+    policy: input.policy, runMetrics: input.runMetrics ?? {},
+  };
 
   const conditions = effectiveConditions(input.spec, input.profile).map((c): ConditionResult => {
     const base = {
       id: c.id, title: c.title, suite: c.suite, severity: c.severity, metric: c.metric, comparator: c.comparator,
       threshold: c.threshold, unit: c.unit ?? '', help: c.help,
     };
+    const notJudged = (status: 'not-run' | 'error', message: string): ConditionResult =>
+      ({ ...base, status, actual: null, evidence: { ...c.evidence, actual: 0 }, message });
     const applies = (!c.appliesTo?.profiles || c.appliesTo.profiles.includes(input.profile))
       && (!c.appliesTo?.targetKinds || c.appliesTo.targetKinds.includes(input.targetKind ?? 'reference'));
     if (!applies) {
-      return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 },
-        message: `applies only to ${[c.appliesTo?.profiles?.join('/'), c.appliesTo?.targetKinds?.map((k) => `${k} target`).join('/')].filter(Boolean).join(' runs against the ')}` };
+      return notJudged('not-run', `applies only to ${[c.appliesTo?.profiles?.join('/'), c.appliesTo?.targetKinds?.map((k) => `${k} target`).join('/')].filter(Boolean).join(' runs against the ')}`);
     }
     const blocked = input.blocked?.find((b) => b.suite === c.suite);
-    if (blocked) {
-      return { ...base, status: 'error', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `could not evaluate: ${blocked.reason}` };
-    }
-    // preflight metrics exist only when the preflight judged modules (a partly or fully installed extension)
-    const ran = c.metric.startsWith('preflight.') ? c.metric in (input.runMetrics ?? {})
-      : c.suite === 'all' ? ranTestSuites.length > 0 || c.metric.startsWith('waivers') || c.metric.startsWith('quarantine') || c.metric.startsWith('data.') : input.ran.includes(c.suite);
-    if (!ran) {
-      return { ...base, status: 'not-run', actual: null, evidence: { ...c.evidence, actual: 0 },
-        message: c.metric.startsWith('preflight.') ? 'no module was judged: the extension is not installed, or no preflight ran (--merge of runs without one)' : `suite ${c.suite} was not run` };
-    }
-    const why = c.suite === 'all' ? [...unreadable.values()][0] : unreadable.get(c.suite);
-    if (why && !(c.suite === 'all' && (c.metric.startsWith('waivers') || c.metric.startsWith('quarantine')))) {
-      return { ...base, status: 'error', actual: null, evidence: { ...c.evidence, actual: 0 }, message: `results unreadable: ${why}` };
-    }
-    const r = c.suite === 'all' ? all : merged.get(c.suite);
-    const evidence = r?.metrics[c.evidence.metric] ?? 0;
-    const actual = r?.metrics[c.metric];
-    const failStatus = c.severity === 'warn' ? 'warn' : 'failed';
-    const waiver = conditionWaiver(input.waivers, c.id, input.now);
-    const withWaiver = (res: ConditionResult): ConditionResult =>
-      res.status === 'failed' && waiver ? { ...res, status: 'waived', waivedBy: `${waiver.owner}: ${waiver.reason} (until ${waiver.expires})` } : res;
-    if (evidence < c.evidence.min) {
-      return withWaiver({ ...base, status: failStatus, actual: actual ?? null, evidence: { ...c.evidence, actual: evidence },
-        message: `missing evidence: ${evidence} ${c.evidence.label}, at least ${c.evidence.min} needed — a condition never passes without evidence` });
-    }
-    if (actual === undefined || !Number.isFinite(actual)) {
-      return withWaiver({ ...base, status: failStatus, actual: null, evidence: { ...c.evidence, actual: evidence },
-        message: `metric ${c.metric} is missing from the ${c.suite} results (${r?.tool ?? 'no tool'})` });
-    }
-    const ok = compare(actual, c.comparator, c.threshold);
-    return withWaiver({ ...base, status: ok ? 'passed' : failStatus, actual, evidence: { ...c.evidence, actual: evidence },
-      message: `${fmt(actual, c.unit)} ${ok ? 'meets' : 'breaks'} ${c.comparator} ${fmt(c.threshold, c.unit)} (${evidence} ${c.evidence.label})` });
+    if (blocked) return notJudged('error', `could not evaluate: ${blocked.reason}`);
+
+    const verdict = ruleFor(c).evaluate(c, ctx);
+    if (!('evidence' in verdict)) return notJudged(verdict.status, verdict.message);
+    const result: ConditionResult = {
+      ...base, status: verdict.status === 'passed' ? 'passed' : c.severity === 'warn' ? 'warn' : 'failed',
+      actual: verdict.actual, evidence: { ...c.evidence, actual: verdict.evidence }, message: verdict.message,
+    };
+    const waiver = result.status === 'failed' ? conditionWaiver(input.waivers, c.id, input.now) : undefined;
+    return waiver ? { ...result, status: 'waived', waivedBy: `${waiver.owner}: ${waiver.reason} (until ${waiver.expires})` } : result;
   });
 
   const suiteMetrics = Object.fromEntries([...merged.entries()].map(([s, r]) => [s, r.metrics]));

@@ -4,8 +4,10 @@
  * < 0.1 %, 100 % of tests passing, no open security finding); profiles override per environment.
  * k6 reads its thresholds from here too (perf/), so there is one source of truth.
  *
- * Each condition: a stable `id`, the `suite` and `metric` it reads, `comparator` + `threshold`,
- * `severity` (blocker fails the gate, warn only reports), the minimum `evidence`, and `help`.
+ * Each condition: a stable `id`, the `suite` it belongs to and the `metric` it reads (from its
+ * `source`: the suite by default, else every test, the policy registries or the run itself — each
+ * source is judged by its own rule in gate/rules/), `comparator` + `threshold`, `severity` (blocker
+ * fails the gate, warn only reports), the minimum `evidence`, and `help`.
  */
 import type { GateSpec } from './spec-types.ts';
 
@@ -18,16 +20,16 @@ export const GATES: GateSpec = {
   version: 1,
   conditions: [
     // --- every test suite --------------------------------------------------------------------
-    { id: 'tests.pass_rate', title: '100 % of executed tests pass', suite: 'all', metric: 'tests.pass_rate', comparator: '>=', threshold: 100, unit: '%',
+    { id: 'tests.pass_rate', title: '100 % of executed tests pass', suite: 'all', source: 'tests', metric: 'tests.pass_rate', comparator: '>=', threshold: 100, unit: '%',
       severity: 'blocker', evidence: tests(), help: 'Open the failed tests in the Allure report (Categories → Product defects); fix the product or the test. A known, owned failure goes into gate/waivers.ts with an expiry.' },
-    { id: 'tests.flaky', title: 'no test passed only on retry', suite: 'all', metric: 'tests.flaky', comparator: '<=', threshold: 0, unit: 'tests',
+    { id: 'tests.flaky', title: 'no test passed only on retry', suite: 'all', source: 'tests', metric: 'tests.flaky', comparator: '<=', threshold: 0, unit: 'tests',
       severity: 'blocker', evidence: tests(), help: 'A flaky test hides a race. Find it under "Flaky" in Allure, fix the wait it depends on; to unblock meanwhile add it to gate/quarantine.ts with an owner and an expiry.' },
-    { id: 'tests.quarantine.expired', title: 'no quarantine entry is past its expiry', suite: 'all', metric: 'quarantine.expired', comparator: '<=', threshold: 0, unit: 'entries',
+    { id: 'tests.quarantine.expired', title: 'no quarantine entry is past its expiry', suite: 'all', source: 'policy', metric: 'quarantine.expired', comparator: '<=', threshold: 0, unit: 'entries',
       severity: 'blocker', evidence: { metric: 'quarantine.read', min: 1, label: 'quarantine list read' }, help: 'Fix the test and remove its entry from gate/quarantine.ts, or renew the expiry with a reason.' },
-    { id: 'waivers.expired', title: 'no waiver is past its expiry', suite: 'all', metric: 'waivers.expired', comparator: '<=', threshold: 0, unit: 'waivers',
+    { id: 'waivers.expired', title: 'no waiver is past its expiry', suite: 'all', source: 'policy', metric: 'waivers.expired', comparator: '<=', threshold: 0, unit: 'waivers',
       severity: 'blocker', evidence: { metric: 'waivers.read', min: 1, label: 'waiver registry read' }, help: 'Fix the waived failure and delete the waiver in gate/waivers.ts, or renew it with its owner.' },
 
-    { id: 'production.read_only', title: 'a production run wrote no store data', suite: 'all', metric: 'data.tables_changed', comparator: '<=', threshold: 0, unit: 'tables',
+    { id: 'production.read_only', title: 'a production run wrote no store data', suite: 'all', source: 'run', metric: 'data.tables_changed', comparator: '<=', threshold: 0, unit: 'tables',
       severity: 'blocker', evidence: { metric: 'data.digest_checked', min: 1, label: 'write checks (table digests, row counts and checksums, or the requests sent)' },
       appliesTo: { profiles: ['production'] },
       help: 'A test wrote data during a production-profile run (reference target: table digests; real store with QA_STORE_DB: the row count of every oc_ table and a checksum of each small one, OpenCart\'s login bookkeeping left out; without it: the requests the run sent). Tag it @writes (the production profile excludes those) and find how it slipped past the read-only guards. Give QA_STORE_DB for the stronger evidence.' },
@@ -36,7 +38,8 @@ export const GATES: GateSpec = {
     { id: 'core.failures', title: 'OpenCart\'s own login, token, lockout and logout behave', suite: 'core', metric: 'tests.failed', comparator: '<=', threshold: 0, unit: 'tests',
       severity: 'blocker', evidence: tests(), help: 'A test tagged @core failed: the store\'s own admin login, user_token, lockout or logout did not behave as OpenCart 3 does (docs: opencart3-admin.md). Nothing of the extension is involved; check the store\'s set-up (users, groups, API key) first.' },
 
-    { id: 'extension.modules_missing', title: 'every MesChain-Sync module is installed and opens for the administrator', suite: 'all', metric: 'preflight.modules_missing', comparator: '<=', threshold: 0, unit: 'modules',
+    { id: 'extension.modules_missing', title: 'every MesChain-Sync module is installed and opens for the administrator', suite: 'all', source: 'run', metric: 'preflight.modules_missing',
+      whenAbsent: 'no module was judged: the extension is not installed, or no preflight ran (--merge of runs without one)', comparator: '<=', threshold: 0, unit: 'modules',
       severity: 'blocker', evidence: { metric: 'preflight.modules_probed', min: 1, label: 'module pages probed by the preflight' },
       help: 'The preflight table (top of the run, reports/preflight.json) names each missing module and what its page answered (not-found: no controller file; permission: the Administrator group lacks the route). Install or repair the extension; the tests of those modules were skipped with this reason.' },
 

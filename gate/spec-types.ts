@@ -31,6 +31,14 @@ export interface Condition {
   evidence: Evidence;
   /** what to do when it fails */
   help: string;
+  /**
+   * where the metric is read, and so which rule judges it (gate/rules/): `suite` (default) the
+   * condition's own suite; `tests` every test Playwright ran; `policy` the waiver and quarantine
+   * registries; `run` the run's own metrics (data digests, the preflight)
+   */
+  source?: 'suite' | 'tests' | 'policy' | 'run';
+  /** `run` metrics only: the metric may be absent, and then the condition is not run, with this reason */
+  whenAbsent?: string;
   /** evaluate only in these profiles / against these kinds of target (else `not-run`, with why) */
   appliesTo?: { profiles?: ProfileName[]; targetKinds?: ('reference' | 'opencart')[] };
 }

@@ -10,6 +10,8 @@ import { evaluate, effectiveConditions, type EvaluateInput } from '../../gate/en
 import type { Condition } from '../../gate/spec-types.ts';
 import { emptySuite, SUITES, type Suite, type SuiteResult } from '../../gate/model.ts';
 import { applyPolicies } from '../../gate/policy.ts';
+import type { QuarantineEntry, Waiver } from '../../gate/policy-types.ts';
+import { RULES } from '../../gate/rules/index.ts';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -30,8 +32,9 @@ function meeting(c: Condition): number {
   }
 }
 
-const TEST_SUITES: Suite[] = ['api', 'security', 'ui', 'pwa'];
-const isTestMetric = (c: Condition) => TEST_SUITES.includes(c.suite as Suite) && (c.metric.startsWith('tests.') || c.metric === 'findings.open');
+type Mode = 'break' | 'meet';
+type EvidenceAmount = 'min' | 'more' | 'none';
+const sourceOf = (c: Condition) => c.source ?? 'suite';
 
 function playwrightSuite(suite: Suite, passed: number, failed = 0, flaky = 0): SuiteResult {
   const r = emptySuite(suite, 'playwright');
@@ -42,81 +45,141 @@ function playwrightSuite(suite: Suite, passed: number, failed = 0, flaky = 0): S
   return r;
 }
 
-/** Results where condition `c` reads `value` with `evidence`, and every other condition passes. */
-function input(c: Condition, value: number, evidence: number): EvaluateInput {
-  const results: SuiteResult[] = [];
-  // metric suites: every other condition met with its minimum evidence
-  for (const s of SUITES.filter((x) => !TEST_SUITES.includes(x))) {
-    const r = emptySuite(s, s === 'load' ? 'k6' : s === 'lighthouse' ? 'lighthouse' : 'axe-core');
-    for (const o of GATES.conditions.filter((x) => x.suite === s)) {
-      r.metrics[o.metric] = meeting(o);
-      r.metrics[o.evidence.metric] = Math.max(r.metrics[o.evidence.metric] ?? 0, o.evidence.min);
+/** Metrics meeting every condition of `conditions`, each with its minimum evidence. */
+function meetingAll(conditions: Condition[]): Record<string, number> {
+  const m: Record<string, number> = {};
+  for (const o of conditions) {
+    m[o.metric] = meeting(o);
+    m[o.evidence.metric] = Math.max(m[o.evidence.metric] ?? 0, o.evidence.min);
+  }
+  return m;
+}
+
+/**
+ * Results where condition `c` is broken or met, on the minimum evidence, more, or none — and every
+ * other condition of the spec is met. Built per source (the rule that reads it), never per metric
+ * name: a new condition of an existing source is tested here without a line added.
+ */
+function input(c: Condition, mode: Mode, amount: EvidenceAmount): EvaluateInput {
+  const evidence = amount === 'none' ? 0 : amount === 'min' ? Math.max(1, c.evidence.min) : Math.max(1, c.evidence.min) + 1;
+  // suites: each suite's conditions met, from a fixture tool whose numbers the engine takes as given
+  const results = SUITES.map((s) => ({ ...emptySuite(s, 'fixture'), metrics: meetingAll(GATES.conditions.filter((o) => sourceOf(o) === 'suite' && o.suite === s)) }));
+  const runMetrics = meetingAll(GATES.conditions.filter((o) => sourceOf(o) === 'run'));
+  const waivers = { expired: [] as Waiver[], read: 1 };
+  const quarantine = { expired: [] as QuarantineEntry[], read: 1 };
+  // every-test conditions: Playwright tests in a suite whose own conditions read no test counts (a11y)
+  let tests = playwrightSuite('a11y', Math.max(1, evidence));
+  switch (sourceOf(c)) {
+    case 'suite': {
+      const r = results.find((x) => x.suite === c.suite)!;
+      r.metrics[c.metric] = mode === 'break' ? breaking(c) : meeting(c);
+      r.metrics[c.evidence.metric] = evidence;
+      break;
     }
-    results.push(r);
+    case 'run':
+      runMetrics[c.metric] = mode === 'break' ? breaking(c) : meeting(c);
+      runMetrics[c.evidence.metric] = evidence;
+      break;
+    case 'tests':
+      tests = amount === 'none' ? emptySuite('a11y', 'playwright') : playwrightSuite('a11y', evidence, mode === 'break' ? 1 : 0, mode === 'break' ? 1 : 0);
+      break;
+    case 'policy':
+      if (mode === 'break') {
+        waivers.expired.push({ match: { condition: 'x' }, owner: 'qa', reason: 'r', expires: '2020-01-01' });
+        quarantine.expired.push({ test: 'nothing', owner: 'qa', reason: 'r', expires: '2020-01-01' });
+      }
+      if (amount === 'none') { waivers.read = 0; quarantine.read = 0; }
+      break;
   }
-  const api = emptySuite('api', 'coverage');
-  api.metrics['contract.coverage'] = 100;
-  api.metrics['contract.routes'] = 55;
-  results.push(api);
-  for (const s of TEST_SUITES) {
-    const target = c.suite === s && isTestMetric(c);
-    results.push(target ? playwrightSuite(s, evidence > 0 && value > 0 ? Math.max(0, evidence - 1) : evidence, value) : playwrightSuite(s, 1));
-  }
-  let policy = applyPolicies(results, [], [], NOW);
-  if (c.suite === 'all') {
-    if (c.metric === 'tests.pass_rate' && value < 100) results.push(playwrightSuite('ui', 0, 1));
-    if (c.metric === 'tests.flaky' && value > 0) results.push(playwrightSuite('ui', 0, 0, value));
-    if (evidence === 0 && c.metric.startsWith('tests.')) results.splice(0, results.length, ...results.filter((r) => r.tool !== 'playwright'));
-    if (c.metric === 'quarantine.expired' || c.metric === 'waivers.expired') {
-      const expired = value > 0 ? [{ owner: 'qa', reason: 'r', expires: '2020-01-01' }] : [];
-      policy = applyPolicies(results,
-        c.metric === 'waivers.expired' ? expired.map((e) => ({ ...e, match: { condition: 'x' } })) : [],
-        c.metric === 'quarantine.expired' ? expired.map((e) => ({ ...e, test: 'nothing' })) : [], NOW);
-      if (evidence === 0) policy[c.metric === 'waivers.expired' ? 'waivers' : 'quarantine'].read = 0;
-    }
-  } else if (c.metric.startsWith('data.') || c.metric.startsWith('preflight.')) {
-    // run metrics, not a suite's
-  } else if (!isTestMetric(c)) {
-    const r = c.id.startsWith('api.contract.coverage') ? api : results.find((x) => x.suite === c.suite && x.tool !== 'playwright')!;
-    r.metrics[c.metric] = value;
-    r.metrics[c.evidence.metric] = evidence;
-  }
-  const runMetrics = c.metric.startsWith('data.') || c.metric.startsWith('preflight.') ? { [c.metric]: value, [c.evidence.metric]: evidence }
-    : { 'data.tables_changed': 0, 'data.digest_checked': 1 };
+  results.push(tests);
+  const policy = applyPolicies(results, waivers.expired, quarantine.expired, NOW);
+  policy.waivers.read = waivers.read;
+  policy.quarantine.read = quarantine.read;
   return { spec: GATES, profile: c.appliesTo?.profiles?.[0] ?? 'local', ran: [...SUITES], results, unreadable: [], policy, waivers: [], now: NOW, runMetrics, targetKind: 'reference' };
 }
 
 describe('every condition of the default spec', () => {
   for (const c of GATES.conditions) {
-    const minEvidence = Math.max(1, c.evidence.min);
     test(`${c.id} fails with its id when ${c.metric} ${c.comparator} ${c.threshold} is broken`, () => {
-      const value = c.suite === 'all' ? (c.metric === 'tests.pass_rate' ? 0 : 1) : isTestMetric(c) ? 1 : breaking(c);
-      const gate = evaluate(input(c, value, minEvidence + 1));
+      const gate = evaluate(input(c, 'break', 'more'));
       const r = gate.conditions.find((x) => x.id === c.id)!;
       assert.equal(r.status, c.severity === 'blocker' ? 'failed' : 'warn', r.message);
       if (c.severity === 'blocker') assert.equal(gate.exitCode, 1);
       const red = gate.conditions.filter((x) => (x.status === 'failed' || x.status === 'warn') && !x.id.startsWith('regression.')).map((x) => x.id);
-      // a failing test also fails the suite-wide pass rate; every other condition stays green
-      const allowed = new Set([c.id, 'tests.pass_rate', 'tests.flaky', ...(c.suite === 'all' ? ['ui.failures'] : [])]);
+      // a broken every-test or registry input breaks its source's other conditions too (a failed and a flaky test; an expired waiver and quarantine entry)
+      const allowed = new Set(sourceOf(c) === 'tests' || sourceOf(c) === 'policy' ? GATES.conditions.filter((o) => sourceOf(o) === sourceOf(c)).map((o) => o.id) : [c.id]);
       assert.ok(red.includes(c.id) && red.every((id) => allowed.has(id)), `red: ${red.join(', ')}`);
     });
 
     test(`${c.id} passes on evidence when the threshold is met`, () => {
-      const value = c.suite === 'all' ? (c.metric === 'tests.pass_rate' ? 100 : 0) : isTestMetric(c) ? 0 : meeting(c);
-      const gate = evaluate(input(c, value, minEvidence));
+      const gate = evaluate(input(c, 'meet', 'min'));
       const r = gate.conditions.find((x) => x.id === c.id)!;
       assert.equal(r.status, 'passed', r.message);
       assert.equal(gate.status, 'passed', gate.conditions.filter((x) => x.status !== 'passed').map((x) => `${x.id}: ${x.message}`).join('; '));
     });
 
     test(`${c.id} never passes without evidence`, () => {
-      const value = c.suite === 'all' ? (c.metric === 'tests.pass_rate' ? 100 : 0) : isTestMetric(c) ? 0 : meeting(c);
-      const gate = evaluate(input(c, value, 0));
+      const gate = evaluate(input(c, 'meet', 'none'));
       const r = gate.conditions.find((x) => x.id === c.id)!;
       assert.equal(r.status, c.severity === 'blocker' ? 'failed' : 'warn');
       assert.match(r.message, /missing evidence/);
     });
   }
+});
+
+describe('rules (gate/rules/)', () => {
+  const base = (over: Partial<Condition>): Condition => ({
+    id: 'x.new', title: 'a new condition', suite: 'load', metric: 'x.new_metric', comparator: '<=', threshold: 5, unit: 'things', severity: 'blocker',
+    evidence: { metric: 'x.samples', min: 1, label: 'samples' }, help: 'a condition added by a team, on a metric nobody read before', ...over,
+  });
+  const run = (c: Condition, results: SuiteResult[], runMetrics: Record<string, number> = {}, ran: Suite[] = [...SUITES]) =>
+    evaluate({ spec: { ...GATES, conditions: [c] }, profile: 'local', ran, results, unreadable: [], policy: applyPolicies(results, [], [], NOW), waivers: [], now: NOW, runMetrics })
+      .conditions.find((x) => x.id === c.id)!;
+
+  test('every source a condition can name has its rule, and no rule is left unused by the default spec', () => {
+    assert.deepEqual(Object.keys(RULES).sort(), ['policy', 'run', 'suite', 'tests']);
+    for (const [source, rule] of Object.entries(RULES)) assert.equal(rule.source, source);
+    assert.deepEqual([...new Set(GATES.conditions.map(sourceOf))].sort(), Object.keys(RULES).sort());
+  });
+
+  test('a condition on a metric no condition read before needs no engine change: a suite metric and a run metric', () => {
+    const load = { ...emptySuite('load', 'k6'), metrics: { 'x.new_metric': 9, 'x.samples': 3 } };
+    const suite = run(base({}), [load]);
+    assert.equal(suite.status, 'failed');
+    assert.equal(suite.message, '9 things breaks <= 5 things (3 samples)');
+    assert.equal(run(base({}), [{ ...load, metrics: { 'x.new_metric': 4, 'x.samples': 3 } }]).status, 'passed');
+    const onRun = run(base({ suite: 'all', source: 'run' }), [], { 'x.new_metric': 2, 'x.samples': 1 });
+    assert.equal(onRun.status, 'passed', onRun.message);
+  });
+
+  test('a run metric may say what its absence means; without that, absence is missing evidence', () => {
+    const absent = run(base({ suite: 'all', source: 'run', whenAbsent: 'nothing was probed' }), []);
+    assert.deepEqual([absent.status, absent.message], ['not-run', 'nothing was probed']);
+    assert.equal(run(base({ suite: 'all', source: 'run' }), []).status, 'failed');
+  });
+
+  test('a suite condition that names no suite is could-not-evaluate, with what to change', () => {
+    const r = run(base({ suite: 'all' }), []);
+    assert.equal(r.status, 'error');
+    assert.match(r.message, /names no suite .*gate\/gates\.ts/);
+  });
+
+  test('failure messages name what failed: the failed tests, the expired entries', () => {
+    const ui = playwrightSuite('ui', 2, 4);
+    const tests = run(GATES.conditions.find((c) => c.id === 'tests.pass_rate')!, [ui], {}, ['ui']);
+    assert.match(tests.message, /failed "failed 0", "failed 1", "failed 2" and 1 more$/);
+    const failures = run(GATES.conditions.find((c) => c.id === 'ui.failures')!, [ui], {}, ['ui']);
+    assert.match(failures.message, /^4 tests breaks <= 0 tests .*: failed "failed 0"/);
+    const waiver = { match: { condition: 'x' }, owner: 'qa team', reason: 'r', expires: '2020-01-01' };
+    const expired = evaluate({ spec: GATES, profile: 'local', ran: ['ui'], results: [ui], unreadable: [], policy: applyPolicies([ui], [waiver], [], NOW), waivers: [], now: NOW })
+      .conditions.find((c) => c.id === 'waivers.expired')!;
+    assert.match(expired.message, /expired \{"condition":"x"\} \(qa team, expired 2020-01-01\)/);
+  });
+
+  test('every-test conditions are not run when no Playwright suite ran, whatever else did', () => {
+    const r = run(GATES.conditions.find((c) => c.id === 'tests.flaky')!, [], {}, ['load', 'lighthouse']);
+    assert.deepEqual([r.status, r.message], ['not-run', 'no suite run by Playwright was run']);
+  });
 });
 
 describe('profiles and suites', () => {
