@@ -66,7 +66,7 @@ export default defineConfig<AuthOptions>({
 });
 
 /**
- * Projects the runner needs only for the core suite (QA_CORE_ONLY_PROJECTS, set by runner/pipeline.ts:
+ * Projects the runner needs only for the core suite (QA_CORE_ONLY_PROJECTS, set by runner/stages/preflight.ts:
  * `--suite core` alone, or a store without the extension) run only the tests tagged @core.
  */
 function coreOnlyWhereAsked<P extends { name: string }>(p: P): P & { grep?: RegExp } {
