@@ -4,6 +4,8 @@
  * screen before a page counts as settled (besides network idle and drawn charts); `modals` are
  * the dialogs audited open, with how they open and which control opened them (focus returns there).
  */
+import { ADMIN_PAGES, type AdminPage, type AdminPageName } from '../fixtures/opencart/admin-pages.ts';
+
 export interface ModalSpec {
   /** element id of the Bootstrap modal, e.g. `modal-webhook-detail` */
   id: string;
@@ -24,23 +26,23 @@ export interface AuditPage {
   dismissOnLoad?: string;
 }
 
+/** An audit of one of the admin pages (route, params and heading from fixtures/opencart/admin-pages.ts). */
+const audit = (key: string, name: AdminPageName, more: Pick<AuditPage, 'ready' | 'modals' | 'dismissOnLoad'>): AuditPage => {
+  const p: AdminPage = ADMIN_PAGES[name];
+  return { key, route: p.route, ...(p.params ? { params: p.params } : {}), heading: p.heading, ...more };
+};
+
 export const AUDIT_PAGES: readonly AuditPage[] = [
-  { key: 'hub', route: 'extension/module/meschain_sync', heading: 'MesChain-Sync', ready: '#marketplace-cards' },
-  { key: 'trendyol', route: 'extension/module/trendyol', heading: 'Trendyol', ready: '#form-marketplace' },
-  { key: 'hepsiburada', route: 'extension/module/hepsiburada', heading: 'Hepsiburada', ready: '#form-marketplace' },
-  { key: 'n11', route: 'extension/module/n11', heading: 'N11', ready: '#form-marketplace' },
-  { key: 'reporting', route: 'extension/module/reporting', heading: 'Reporting', ready: '#chart-sales' },
-  { key: 'log_viewer', route: 'extension/module/log_viewer', heading: 'Sync Log', ready: '#form-log-filter' },
-  {
-    key: 'webhooks', route: 'extension/module/webhooks', heading: 'Webhooks', ready: '#webhook-log',
-    modals: [{ id: 'modal-webhook-detail', opener: '#webhook-log .btn-view' }],
-  },
-  {
-    // `.tile`: stock OpenCart 3's dashboard tiles (and the reference target's)
-    key: 'dashboard', route: 'common/dashboard', heading: 'Dashboard', ready: '#content .tile',
-    modals: [{ id: 'modal-security', opener: 'on-load' }], dismissOnLoad: 'modal-security',
-  },
-  { key: 'extensions', route: 'marketplace/extension', params: { type: 'module' }, heading: 'Extensions', ready: '#extension legend' },
+  audit('hub', 'hub', { ready: '#marketplace-cards' }),
+  audit('trendyol', 'trendyol', { ready: '#form-marketplace' }),
+  audit('hepsiburada', 'hepsiburada', { ready: '#form-marketplace' }),
+  audit('n11', 'n11', { ready: '#form-marketplace' }),
+  audit('reporting', 'reporting', { ready: '#chart-sales' }),
+  audit('log_viewer', 'syncLog', { ready: '#form-log-filter' }),
+  audit('webhooks', 'webhooks', { ready: '#webhook-log', modals: [{ id: 'modal-webhook-detail', opener: '#webhook-log .btn-view' }] }),
+  // `.tile`: stock OpenCart 3's dashboard tiles (and the reference target's)
+  audit('dashboard', 'dashboard', { ready: '#content .tile', modals: [{ id: 'modal-security', opener: 'on-load' }], dismissOnLoad: 'modal-security' }),
+  audit('extensions', 'extensions', { ready: '#extension legend' }),
 ];
 
 export function pageByKey(key: string): AuditPage {

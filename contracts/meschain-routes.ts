@@ -10,6 +10,7 @@
  */
 import * as s from './schemas.ts';
 import type { Schema } from './schemas.ts';
+import { MARKETPLACE_TITLES, MARKETPLACES, type Marketplace } from './marketplaces.ts';
 
 export type ParamType = 'int' | 'decimal' | 'string' | 'enum' | 'date' | 'list';
 
@@ -47,8 +48,7 @@ export interface RouteContract {
   callsMarketplace?: boolean;
 }
 
-const MARKETPLACES = ['trendyol', 'hepsiburada', 'n11'] as const;
-const TITLES = { trendyol: 'Trendyol', hepsiburada: 'Hepsiburada', n11: 'N11' } as const;
+const TITLES = MARKETPLACE_TITLES;
 
 const p = (name: string, type: ParamType, required: boolean, example: unknown, more: Partial<Param> = {}): Param =>
   ({ name, type, required, example, ...more });
@@ -62,7 +62,7 @@ const read = (id: string, route: string, module: string, params: Param[], succes
 const change = (id: string, route: string, module: string, params: Param[], success: Schema, effect: string, more: Partial<RouteContract> = {}): RouteContract =>
   ({ id, route, module, kind: 'json', method: 'POST', changesState: true, params, success, errors: [s.fieldErrors, s.errorText], productionSafe: false, effect, ...more });
 
-const SECRET_PARAMS: Record<(typeof MARKETPLACES)[number], Param[]> = {
+const SECRET_PARAMS: Record<Marketplace, Param[]> = {
   trendyol: [
     p('api_key', 'string', true, 'ty-key-ref', { minLength: 8, maxLength: 64 }),
     p('api_secret', 'string', true, 'ty-secret-ref', { minLength: 8, maxLength: 64 }),
@@ -78,12 +78,9 @@ const SECRET_PARAMS: Record<(typeof MARKETPLACES)[number], Param[]> = {
   ],
 };
 
-/** Setting keys whose values are secrets: never answered in clear, stored encrypted. */
-export const SECRET_SETTING_KEYS: Record<string, string[]> = {
-  trendyol: ['api_key', 'api_secret'], hepsiburada: ['api_token'], n11: ['app_key', 'app_secret'],
-};
+export { SECRET_SETTING_KEYS } from './marketplaces.ts';
 
-function marketplaceRoutes(mp: (typeof MARKETPLACES)[number]): RouteContract[] {
+function marketplaceRoutes(mp: Marketplace): RouteContract[] {
   const r = `extension/module/${mp}`;
   const id = (m: string) => `${mp}.${m}`;
   const productId = p('product_id', 'int', true, 1, { min: 1, max: 520 });

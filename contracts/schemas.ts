@@ -3,6 +3,8 @@
  * OpenCart JSON conventions: HTTP 200 with `{success: text, ...}`, `{error: text}` or
  * `{error: {field: text}}` (field-keyed validation errors).
  */
+import { MARKETPLACES } from './marketplaces.ts';
+
 export type Schema = Record<string, unknown>;
 
 export const str: Schema = { type: 'string' };
@@ -12,7 +14,7 @@ export const bool: Schema = { type: 'boolean' };
 export const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
 export const dateTime: Schema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$' };
 export const day: Schema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-export const marketplace: Schema = { type: 'string', enum: ['trendyol', 'hepsiburada', 'n11'] };
+export const marketplace: Schema = { type: 'string', enum: [...MARKETPLACES] };
 
 export function obj(properties: Record<string, Schema>, required: string[] = Object.keys(properties), extra = false): Schema {
   return { type: 'object', properties, required, additionalProperties: extra };

@@ -8,6 +8,7 @@
  * the reason; a self-test fails when a free-text parameter is in neither list.
  */
 import { ROUTES, type RouteContract } from './meschain-routes.ts';
+import { MARKETPLACES } from './marketplaces.ts';
 
 /** Who can put the value there: the bar an attacker has to clear. */
 export type Setter = 'administrator' | 'marketplace (signed webhook)' | 'anyone (unsigned webhook)';
@@ -33,7 +34,7 @@ export interface StoredField {
   shownOn: ShownOn[];
 }
 
-export const MARKETPLACE_IDS = ['trendyol', 'hepsiburada', 'n11'] as const;
+export const MARKETPLACE_IDS = MARKETPLACES;
 
 export const STORED_FIELDS: StoredField[] = [
   ...MARKETPLACE_IDS.flatMap((mp): StoredField[] => [

@@ -2,8 +2,9 @@
 import { adminUrl, sessionHeaders, type AdminSession } from './auth.ts';
 import { call, checkAnswer } from './http.ts';
 
-export const MARKETPLACES = ['trendyol', 'hepsiburada', 'n11'] as const;
-export type Marketplace = (typeof MARKETPLACES)[number];
+import { MARKETPLACES, type Marketplace } from '../../contracts/marketplaces.ts';
+
+export { MARKETPLACES, type Marketplace };
 
 /** Queues a product push job; answers its id. */
 export function syncProducts(s: AdminSession, mp: Marketplace, limit: number): number | undefined {
