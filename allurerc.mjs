@@ -12,8 +12,16 @@ export default {
   // Allure 3's report reads its categories from here (a categories.json in the results is ignored)
   categories: [
     { name: 'Quality gate: condition failed', matchedStatuses: ['failed'], messageRegex: '^FAILED: .*' },
-    { name: 'Could not evaluate (store, settings or tool)', matchedStatuses: ['broken'], messageRegex: '^(ERROR: .*|could not evaluate.*|.*COULD NOT EVALUATE.*)' },
-    { name: 'Security findings', matchedStatuses: ['failed'], messageRegex: '.*(permission|signature|secret|token|CSV|CORS|lockout).*' },
+    {
+      name: 'Could not evaluate (store, settings or tool)',
+      matchedStatuses: ['broken'],
+      messageRegex: '^(ERROR: .*|could not evaluate.*|.*COULD NOT EVALUATE.*)',
+    },
+    {
+      name: 'Security findings',
+      matchedStatuses: ['failed'],
+      messageRegex: '.*(permission|signature|secret|token|CSV|CORS|lockout).*',
+    },
     { name: 'Product defects', matchedStatuses: ['failed'] },
     { name: 'Test defects', matchedStatuses: ['broken'] },
   ],

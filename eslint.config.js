@@ -22,11 +22,36 @@ export default tseslint.config(
     // The oracle never shares code with what it checks: nothing under fixtures/oracle reaches
     // outside it (node built-ins aside), and no oracle spec imports the reference target.
     files: ['fixtures/oracle/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '**/reference-target/**'], message: 'The oracle computes expected values on its own: import nothing from outside fixtures/oracle (an oracle that shares code with what it checks proves nothing).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '**/reference-target/**'],
+              message:
+                'The oracle computes expected values on its own: import nothing from outside fixtures/oracle (an oracle that shares code with what it checks proves nothing).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['tests/**/oracle-*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/reference-target/**'], message: 'An oracle spec reads the store through fixtures/oracle, never the reference target\'s code.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/reference-target/**'],
+              message: "An oracle spec reads the store through fixtures/oracle, never the reference target's code.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['*.mjs', '*.js'],
@@ -37,11 +62,30 @@ export default tseslint.config(
     files: ['reference-target/public/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', Response: 'readonly', URL: 'readonly',
-        window: 'readonly', document: 'readonly', Chart: 'readonly', $: 'readonly', jQuery: 'readonly',
-        navigator: 'readonly', console: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        setTimeout: 'readonly', Promise: 'readonly', Request: 'readonly', Headers: 'readonly', location: 'readonly',
-        clients: 'readonly', encodeURIComponent: 'readonly', URLSearchParams: 'readonly' },
+      globals: {
+        self: 'readonly',
+        caches: 'readonly',
+        fetch: 'readonly',
+        Response: 'readonly',
+        URL: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        Chart: 'readonly',
+        $: 'readonly',
+        jQuery: 'readonly',
+        navigator: 'readonly',
+        console: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setTimeout: 'readonly',
+        Promise: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        location: 'readonly',
+        clients: 'readonly',
+        encodeURIComponent: 'readonly',
+        URLSearchParams: 'readonly',
+      },
     },
   },
 );

@@ -20,10 +20,18 @@ import { hostResolverRules } from './fixtures/third-party.ts';
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium-headless-shell';
 const launchOptions = {
   executablePath: chromium,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-dev-shm-usage',
     // third parties (web fonts, CDNs) do not resolve unless QA_THIRD_PARTY_ALLOW names them (fixtures/third-party.ts)
-    `--host-resolver-rules=${hostResolverRules()}`],
+    `--host-resolver-rules=${hostResolverRules()}`,
+  ],
 };
 const reportsDir = process.env.QA_REPORTS_DIR || 'reports';
 // UI and PWA projects: logged in as admin; an action that cannot happen (a button covered on a
@@ -59,7 +67,12 @@ export default defineConfig<AuthOptions>({
   projects: [
     { name: 'api', testDir: 'tests/api' },
     { name: 'ui-desktop', testDir: 'tests/ui', use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
-    { name: 'ui-phone', testDir: 'tests/ui', grepInvert: /@desktop-only/, use: { ...devices['Pixel 7'], launchOptions, ...asAdmin } },
+    {
+      name: 'ui-phone',
+      testDir: 'tests/ui',
+      grepInvert: /@desktop-only/,
+      use: { ...devices['Pixel 7'], launchOptions, ...asAdmin },
+    },
     { name: 'pwa', testDir: 'tests/pwa', use: { ...devices['Desktop Chrome'], launchOptions, ...asAdmin } },
     { name: 'a11y', testDir: 'a11y', testMatch: /.*\.a11y\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ].map(coreOnlyWhereAsked),

@@ -36,15 +36,27 @@ export async function auditAndRecord(a: AuditInput): Promise<AxeAuditRecord> {
   await expect(page).toHaveURL(new RegExp(`[?&]route=${target.route.replace(/\//g, '\\/')}(&|$)`));
   // legacy mode: one axe.run in the page, no second blank page to finish the run (axe-core's
   // default cross-origin mode). The extension's pages have no cross-origin frames; about 0.2 s less per audit.
-  const axe = await new AxeBuilder({ page }).setLegacyMode().withTags([...AXE_TAGS]).options({ resultTypes: [...AXE_RESULT_TYPES] }).analyze();
+  const axe = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .withTags([...AXE_TAGS])
+    .options({ resultTypes: [...AXE_RESULT_TYPES] })
+    .analyze();
   const record: AxeAuditRecord = {
-    url: page.url(), route: target.route, page: target.key, title: await page.title(),
-    viewport: a.viewport, state: a.state, axe,
+    url: page.url(),
+    route: target.route,
+    page: target.key,
+    title: await page.title(),
+    viewport: a.viewport,
+    state: a.state,
+    axe,
   };
   const secrets = auditSecrets(a.settings, { token: a.token, sessionId: await sessionId(page) });
   const { path, text } = writeAxeRecord(axeDir(reportsDir()), record, secrets);
   await a.testInfo.attach(`axe ${basename(path)}`, { body: text, contentType: 'application/json' });
   const summary = axe.violations.map((v) => `${v.impact ?? 'n/a'} ${v.id} ×${v.nodes.length}`).join(', ');
-  a.testInfo.annotations.push({ type: 'axe', description: `${axe.violations.length} violated rule(s)${summary ? `: ${summary}` : ''} — judged by the gate (a11y.*)` });
+  a.testInfo.annotations.push({
+    type: 'axe',
+    description: `${axe.violations.length} violated rule(s)${summary ? `: ${summary}` : ''} — judged by the gate (a11y.*)`,
+  });
   return record;
 }

@@ -31,7 +31,11 @@ export const recordFileName = (r: Pick<AxeAuditRecord, 'route' | 'viewport' | 's
   `${routeSlug(r.route)}-${r.viewport}-${routeSlug(r.state)}.json`;
 
 /** Masks and writes the record; returns the path and the text written (for attaching). */
-export function writeAxeRecord(dir: string, record: AxeAuditRecord, secrets: readonly string[]): { path: string; text: string } {
+export function writeAxeRecord(
+  dir: string,
+  record: AxeAuditRecord,
+  secrets: readonly string[],
+): { path: string; text: string } {
   const text = maskAuditText(JSON.stringify(record, null, 1), secrets);
   const path = resolve(dir, recordFileName(record));
   writeFileAtomic(path, text);

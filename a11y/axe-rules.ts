@@ -7,7 +7,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
-export const isImpact = (v: unknown): v is Impact => typeof v === 'string' && (IMPACTS as readonly string[]).includes(v);
+export const isImpact = (v: unknown): v is Impact =>
+  typeof v === 'string' && (IMPACTS as readonly string[]).includes(v);
 
 /**
  * Result types axe reports in full (every node); `passes` and `inapplicable` keep one example

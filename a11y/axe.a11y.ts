@@ -40,7 +40,15 @@ for (const viewport of VIEWPORT_NAMES) {
             if (target.dismissOnLoad && target.dismissOnLoad !== modal.id) await closeModal(page, target.dismissOnLoad);
             await waitForSettled(page, target);
             await openModal(page, modal);
-            await auditAndRecord({ page, settings, token: admin.token, target, viewport, state: `modal:${modal.id}`, testInfo });
+            await auditAndRecord({
+              page,
+              settings,
+              token: admin.token,
+              target,
+              viewport,
+              state: `modal:${modal.id}`,
+              testInfo,
+            });
           });
         }
       });

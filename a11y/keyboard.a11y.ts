@@ -42,21 +42,33 @@ for (const key of KEYBOARD_PAGES) {
       test(`#${modal.id} traps focus and returns it on close`, async ({ page }) => {
         await waitForSettled(page, target);
         if (modal.opener !== 'on-load') {
-          await page.locator(modal.opener).first().evaluate((el, attr) => el.setAttribute(attr, 'opener'), KB_ATTR);
+          await page
+            .locator(modal.opener)
+            .first()
+            .evaluate((el, attr) => el.setAttribute(attr, 'opener'), KB_ATTR);
         }
         await openModal(page, modal);
         const inside = await markTabbable(page, `#${modal.id}`);
         expect(inside.length, `#${modal.id} has keyboard controls`).toBeGreaterThan(0);
         const n = inside.length * 2 + 2;
         expect(await escapesFromModal(page, modal.id, 'Tab', n), `Tab must stay inside #${modal.id}`).toEqual([]);
-        expect(await escapesFromModal(page, modal.id, 'Shift+Tab', n), `Shift+Tab must stay inside #${modal.id}`).toEqual([]);
+        expect(
+          await escapesFromModal(page, modal.id, 'Shift+Tab', n),
+          `Shift+Tab must stay inside #${modal.id}`,
+        ).toEqual([]);
         await page.keyboard.press('Escape');
         await waitForModalHidden(page, modal.id);
         if (modal.opener !== 'on-load') {
-          await expect(page.locator(`[${KB_ATTR}="opener"]`), `focus must return to the control that opened #${modal.id}`).toBeFocused({ timeout: 2_000 });
+          await expect(
+            page.locator(`[${KB_ATTR}="opener"]`),
+            `focus must return to the control that opened #${modal.id}`,
+          ).toBeFocused({ timeout: 2_000 });
         } else {
           const where = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'nothing');
-          test.info().annotations.push({ type: 'focus after close', description: `#${modal.id} opens on load (no opener); focus is on ${where}` });
+          test.info().annotations.push({
+            type: 'focus after close',
+            description: `#${modal.id} opens on load (no opener); focus is on ${where}`,
+          });
         }
       });
     }

@@ -7,8 +7,16 @@ import type { Page } from '@playwright/test';
 
 export const KB_ATTR = 'data-qa-kb';
 
-export interface Control { idx: number; desc: string }
-export interface FocusStop { idx: number | null; desc: string; visible: boolean; detail: string }
+export interface Control {
+  idx: number;
+  desc: string;
+}
+export interface FocusStop {
+  idx: number | null;
+  desc: string;
+  visible: boolean;
+  detail: string;
+}
 
 /**
  * Runs in the page: marks every visible, enabled control (inside `scope` when given) and stores its
@@ -17,7 +25,7 @@ export interface FocusStop { idx: number | null; desc: string; visible: boolean;
  */
 function markControls(arg: { attr: string; scope: string | null }): { idx: number; desc: string }[] {
   const native = 'a[href], area[href], button, input, select, textarea, iframe, summary, [contenteditable="true"]';
-  const root: ParentNode = arg.scope ? document.querySelector(arg.scope) ?? document : document;
+  const root: ParentNode = arg.scope ? (document.querySelector(arg.scope) ?? document) : document;
   if (!arg.scope) (document.activeElement as HTMLElement | null)?.blur();
   const out: { idx: number; desc: string }[] = [];
   const candidates = Array.from(root.querySelectorAll<HTMLElement>(`${native}, [tabindex]`));
@@ -25,14 +33,18 @@ function markControls(arg: { attr: string; scope: string | null }): { idx: numbe
     if (!el.matches(native) && el.tabIndex < 0) continue;
     if ((el as HTMLButtonElement).disabled) continue;
     if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
-    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false }) || el.getClientRects().length === 0) continue;
+    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false }) || el.getClientRects().length === 0)
+      continue;
     if (el.closest('[inert], [aria-hidden="true"]')) continue;
     const cs = getComputedStyle(el);
     const idx = out.length;
     el.setAttribute(arg.attr, String(idx));
     el.dataset.qaKbLook = JSON.stringify([`${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, cs.boxShadow]);
     const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-    out.push({ idx, desc: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}${text ? ` "${text}"` : ''}` });
+    out.push({
+      idx,
+      desc: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}${text ? ` "${text}"` : ''}`,
+    });
   }
   return out;
 }
@@ -95,7 +107,12 @@ export async function walkTabOrder(page: Page, limit: number): Promise<FocusStop
 }
 
 /** Presses `key` n times with a modal open; returns the stops that landed outside it. */
-export async function escapesFromModal(page: Page, modalId: string, key: 'Tab' | 'Shift+Tab', n: number): Promise<string[]> {
+export async function escapesFromModal(
+  page: Page,
+  modalId: string,
+  key: 'Tab' | 'Shift+Tab',
+  n: number,
+): Promise<string[]> {
   const outside: string[] = [];
   for (let i = 0; i < n; i++) {
     await page.keyboard.press(key);

@@ -16,7 +16,8 @@ const PATTERNS: [RegExp, string][] = [
 
 export function maskAuditText(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) out = out.split(s).join(MASK);
+  for (const s of [...secrets].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length))
+    out = out.split(s).join(MASK);
   for (const [re, rep] of PATTERNS) out = out.replace(re, rep);
   return out;
 }
@@ -28,5 +29,7 @@ export function auditSecrets(settings: QaSettings, session: { token?: string; se
 
 /** True when none of the secrets (nor an unmasked token parameter) is left in the text. */
 export function isMasked(text: string, secrets: readonly string[] = []): boolean {
-  return !secrets.some((s) => s.length >= 4 && text.includes(s)) && !/user_token=(?!\[MASKED\])[A-Za-z0-9]{8,}/.test(text);
+  return (
+    !secrets.some((s) => s.length >= 4 && text.includes(s)) && !/user_token=(?!\[MASKED\])[A-Za-z0-9]{8,}/.test(text)
+  );
 }

@@ -27,7 +27,11 @@ export interface AuditPage {
 }
 
 /** An audit of one of the admin pages (route, params and heading from fixtures/opencart/admin-pages.ts). */
-const audit = (key: string, name: AdminPageName, more: Pick<AuditPage, 'ready' | 'modals' | 'dismissOnLoad'>): AuditPage => {
+const audit = (
+  key: string,
+  name: AdminPageName,
+  more: Pick<AuditPage, 'ready' | 'modals' | 'dismissOnLoad'>,
+): AuditPage => {
   const p: AdminPage = ADMIN_PAGES[name];
   return { key, route: p.route, ...(p.params ? { params: p.params } : {}), heading: p.heading, ...more };
 };
@@ -39,15 +43,25 @@ export const AUDIT_PAGES: readonly AuditPage[] = [
   audit('n11', 'n11', { ready: '#form-marketplace' }),
   audit('reporting', 'reporting', { ready: '#chart-sales' }),
   audit('log_viewer', 'syncLog', { ready: '#form-log-filter' }),
-  audit('webhooks', 'webhooks', { ready: '#webhook-log', modals: [{ id: 'modal-webhook-detail', opener: '#webhook-log .btn-view' }] }),
+  audit('webhooks', 'webhooks', {
+    ready: '#webhook-log',
+    modals: [{ id: 'modal-webhook-detail', opener: '#webhook-log .btn-view' }],
+  }),
   // `.tile`: stock OpenCart 3's dashboard tiles (and the reference target's)
-  audit('dashboard', 'dashboard', { ready: '#content .tile', modals: [{ id: 'modal-security', opener: 'on-load' }], dismissOnLoad: 'modal-security' }),
+  audit('dashboard', 'dashboard', {
+    ready: '#content .tile',
+    modals: [{ id: 'modal-security', opener: 'on-load' }],
+    dismissOnLoad: 'modal-security',
+  }),
   audit('extensions', 'extensions', { ready: '#extension legend' }),
 ];
 
 export function pageByKey(key: string): AuditPage {
   const p = AUDIT_PAGES.find((x) => x.key === key);
-  if (!p) throw new Error(`a11y/pages.ts: expected a page key among ${AUDIT_PAGES.map((x) => x.key).join(', ')}; found ${JSON.stringify(key)}.`);
+  if (!p)
+    throw new Error(
+      `a11y/pages.ts: expected a page key among ${AUDIT_PAGES.map((x) => x.key).join(', ')}; found ${JSON.stringify(key)}.`,
+    );
   return p;
 }
 

@@ -17,7 +17,12 @@ export type Marketplace = (typeof MARKETPLACE_CONTRACT)[number]['id'];
 
 export const MARKETPLACES: readonly Marketplace[] = MARKETPLACE_CONTRACT.map((m) => m.id);
 
-export const MARKETPLACE_TITLES = Object.fromEntries(MARKETPLACE_CONTRACT.map((m) => [m.id, m.title])) as Record<Marketplace, string>;
+export const MARKETPLACE_TITLES = Object.fromEntries(MARKETPLACE_CONTRACT.map((m) => [m.id, m.title])) as Record<
+  Marketplace,
+  string
+>;
 
 /** Setting keys whose values are secrets: never answered in clear, stored encrypted. */
-export const SECRET_SETTING_KEYS = Object.fromEntries(MARKETPLACE_CONTRACT.map((m) => [m.id, [...m.secretFields]])) as Record<Marketplace, string[]>;
+export const SECRET_SETTING_KEYS = Object.fromEntries(
+  MARKETPLACE_CONTRACT.map((m) => [m.id, [...m.secretFields]]),
+) as Record<Marketplace, string[]>;

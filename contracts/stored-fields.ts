@@ -39,28 +39,62 @@ export const MARKETPLACE_IDS = MARKETPLACES;
 export const STORED_FIELDS: StoredField[] = [
   ...MARKETPLACE_IDS.flatMap((mp): StoredField[] => [
     {
-      id: `${mp}.endpoint`, setBy: 'administrator', via: `${mp}.save`, field: 'endpoint', shape: 'url',
+      id: `${mp}.endpoint`,
+      setBy: 'administrator',
+      via: `${mp}.save`,
+      field: 'endpoint',
+      shape: 'url',
       shownOn: [{ route: `extension/module/${mp}`, reveal: 'page load', where: 'input #input-endpoint' }],
     },
     {
-      id: `${mp}.category_mapping.name`, setBy: 'administrator', via: `${mp}.save_category_mapping`, field: 'marketplace_category_name',
+      id: `${mp}.category_mapping.name`,
+      setBy: 'administrator',
+      via: `${mp}.save_category_mapping`,
+      field: 'marketplace_category_name',
       shownOn: [{ route: `extension/module/${mp}`, reveal: 'page load', where: '#category-mapping' }],
     },
   ]),
   {
-    id: 'webhook.payload', setBy: 'anyone (unsigned webhook)', via: 'webhook:unsigned', field: 'raw body',
-    shownOn: [{ route: 'extension/module/webhooks', reveal: 'webhook details modal', where: '#webhook-detail-payload' }],
+    id: 'webhook.payload',
+    setBy: 'anyone (unsigned webhook)',
+    via: 'webhook:unsigned',
+    field: 'raw body',
+    shownOn: [
+      { route: 'extension/module/webhooks', reveal: 'webhook details modal', where: '#webhook-detail-payload' },
+    ],
   },
   {
-    id: 'webhook.signature', setBy: 'anyone (unsigned webhook)', via: 'webhook:unsigned', field: 'X-Trendyol-Signature header', shape: 'short',
-    shownOn: [{ route: 'extension/module/webhooks', reveal: 'webhook details modal', where: '#modal-webhook-detail [data-field="signature"]' }],
+    id: 'webhook.signature',
+    setBy: 'anyone (unsigned webhook)',
+    via: 'webhook:unsigned',
+    field: 'X-Trendyol-Signature header',
+    shape: 'short',
+    shownOn: [
+      {
+        route: 'extension/module/webhooks',
+        reveal: 'webhook details modal',
+        where: '#modal-webhook-detail [data-field="signature"]',
+      },
+    ],
   },
   {
-    id: 'webhook.stock-updated.sku', setBy: 'marketplace (signed webhook)', via: 'webhook:stock-updated', field: 'data.sku (echoed in the delivery error)',
-    shownOn: [{ route: 'extension/module/webhooks', reveal: 'webhook details modal', where: '#modal-webhook-detail [data-field="error"]' }],
+    id: 'webhook.stock-updated.sku',
+    setBy: 'marketplace (signed webhook)',
+    via: 'webhook:stock-updated',
+    field: 'data.sku (echoed in the delivery error)',
+    shownOn: [
+      {
+        route: 'extension/module/webhooks',
+        reveal: 'webhook details modal',
+        where: '#modal-webhook-detail [data-field="error"]',
+      },
+    ],
   },
   {
-    id: 'webhook.order-created.line-name', setBy: 'marketplace (signed webhook)', via: 'webhook:order-created', field: 'data.lines[].name (the order line\'s product name)',
+    id: 'webhook.order-created.line-name',
+    setBy: 'marketplace (signed webhook)',
+    via: 'webhook:order-created',
+    field: "data.lines[].name (the order line's product name)",
     shownOn: [
       { route: 'extension/module/reporting', reveal: 'page load', where: '#top-products' },
       { route: 'extension/module/reporting', reveal: 'report refresh', where: '#top-products' },
@@ -80,9 +114,9 @@ export const NOT_SHOWN: Record<string, string> = {
 /** `route-id param` of every free-text parameter of a state-changing route (no enum, no tight pattern). */
 export function freeTextParams(routes: readonly RouteContract[] = ROUTES): string[] {
   const tight = (pattern?: string) => !!pattern && !/\\S|\.\*|\.\+/.test(pattern);
-  return routes.filter((r) => r.changesState).flatMap((r) => r.params
-    .filter((p) => p.type === 'string' && !tight(p.pattern))
-    .map((p) => `${r.id} ${p.name}`));
+  return routes
+    .filter((r) => r.changesState)
+    .flatMap((r) => r.params.filter((p) => p.type === 'string' && !tight(p.pattern)).map((p) => `${r.id} ${p.name}`));
 }
 
 /** Free-text parameters neither in STORED_FIELDS nor in NOT_SHOWN: nobody said where they are shown. */

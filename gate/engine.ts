@@ -40,7 +40,17 @@ export interface GateResult {
   generatedAt: string;
   summary: string;
   conditions: ConditionResult[];
-  suites: Record<string, { tool: string; sources: string[]; metrics: Record<string, number>; notes: string[]; tests: number; findings: number }>;
+  suites: Record<
+    string,
+    {
+      tool: string;
+      sources: string[];
+      metrics: Record<string, number>;
+      notes: string[];
+      tests: number;
+      findings: number;
+    }
+  >;
   errors: string[];
   policy: { waiversApplied: number; waiversExpired: string[]; quarantined: number; quarantineExpired: string[] };
   /** regression baselines after this run (persisted only when the run is green) */
@@ -77,9 +87,13 @@ export { compare } from './rules/threshold.ts';
 /** The spec's conditions with the profile's overrides applied. */
 export function effectiveConditions(spec: GateSpec, profile: ProfileName): Condition[] {
   const p = spec.profiles[profile];
-  if (!p) throw new Error(`gate profile: expected one of ${Object.keys(spec.profiles).join(', ')}; found ${JSON.stringify(profile)}.`);
+  if (!p)
+    throw new Error(
+      `gate profile: expected one of ${Object.keys(spec.profiles).join(', ')}; found ${JSON.stringify(profile)}.`,
+    );
   for (const id of Object.keys(p.overrides)) {
-    if (!spec.conditions.some((c) => c.id === id)) throw new Error(`gate profile ${profile}: override for unknown condition ${id}. Fix gate/gates.ts.`);
+    if (!spec.conditions.some((c) => c.id === id))
+      throw new Error(`gate profile ${profile}: override for unknown condition ${id}. Fix gate/gates.ts.`);
   }
   return spec.conditions.map((c) => {
     const o = p.overrides[c.id];
@@ -92,7 +106,17 @@ export function mergeBySuite(results: SuiteResult[]): Map<Suite, SuiteResult> {
   const out = new Map<Suite, SuiteResult>();
   for (const r of results) {
     const prev = out.get(r.suite);
-    if (!prev) { out.set(r.suite, { ...r, sources: [...r.sources], tests: [...r.tests], findings: [...r.findings], artifacts: [...r.artifacts], notes: [...r.notes] }); continue; }
+    if (!prev) {
+      out.set(r.suite, {
+        ...r,
+        sources: [...r.sources],
+        tests: [...r.tests],
+        findings: [...r.findings],
+        artifacts: [...r.artifacts],
+        notes: [...r.notes],
+      });
+      continue;
+    }
     prev.tool = prev.tool === r.tool ? prev.tool : `${prev.tool} + ${r.tool}`;
     prev.sources.push(...r.sources);
     prev.tests.push(...r.tests);
@@ -110,21 +134,42 @@ export function evaluate(input: EvaluateInput): GateResult {
   for (const r of merged.values()) if (r.tool.includes('playwright')) withTestMetrics(r);
   const unreadable = new Map(input.unreadable.map((u) => [u.suite, u.message]));
   const ctx: RuleContext = {
-    profile: input.profile, ran: input.ran, suites: merged, results: input.results, unreadable,
-    policy: input.policy, runMetrics: input.runMetrics ?? {},
+    profile: input.profile,
+    ran: input.ran,
+    suites: merged,
+    results: input.results,
+    unreadable,
+    policy: input.policy,
+    runMetrics: input.runMetrics ?? {},
   };
 
   const conditions = effectiveConditions(input.spec, input.profile).map((c): ConditionResult => {
     const base = {
-      id: c.id, title: c.title, suite: c.suite, severity: c.severity, metric: c.metric, comparator: c.comparator,
-      threshold: c.threshold, unit: c.unit ?? '', help: c.help,
+      id: c.id,
+      title: c.title,
+      suite: c.suite,
+      severity: c.severity,
+      metric: c.metric,
+      comparator: c.comparator,
+      threshold: c.threshold,
+      unit: c.unit ?? '',
+      help: c.help,
     };
-    const notJudged = (status: 'not-run' | 'error', message: string): ConditionResult =>
-      ({ ...base, status, actual: null, evidence: { ...c.evidence, actual: 0 }, message });
-    const applies = (!c.appliesTo?.profiles || c.appliesTo.profiles.includes(input.profile))
-      && (!c.appliesTo?.targetKinds || c.appliesTo.targetKinds.includes(input.targetKind ?? 'reference'));
+    const notJudged = (status: 'not-run' | 'error', message: string): ConditionResult => ({
+      ...base,
+      status,
+      actual: null,
+      evidence: { ...c.evidence, actual: 0 },
+      message,
+    });
+    const applies =
+      (!c.appliesTo?.profiles || c.appliesTo.profiles.includes(input.profile)) &&
+      (!c.appliesTo?.targetKinds || c.appliesTo.targetKinds.includes(input.targetKind ?? 'reference'));
     if (!applies) {
-      return notJudged('not-run', `applies only to ${[c.appliesTo?.profiles?.join('/'), c.appliesTo?.targetKinds?.map((k) => `${k} target`).join('/')].filter(Boolean).join(' runs against the ')}`);
+      return notJudged(
+        'not-run',
+        `applies only to ${[c.appliesTo?.profiles?.join('/'), c.appliesTo?.targetKinds?.map((k) => `${k} target`).join('/')].filter(Boolean).join(' runs against the ')}`,
+      );
     }
     const blocked = input.blocked?.find((b) => b.suite === c.suite);
     if (blocked) return notJudged('error', `could not evaluate: ${blocked.reason}`);
@@ -132,37 +177,67 @@ export function evaluate(input: EvaluateInput): GateResult {
     const verdict = ruleFor(c).evaluate(c, ctx);
     if (!('evidence' in verdict)) return notJudged(verdict.status, verdict.message);
     const result: ConditionResult = {
-      ...base, status: verdict.status === 'passed' ? 'passed' : c.severity === 'warn' ? 'warn' : 'failed',
-      actual: verdict.actual, evidence: { ...c.evidence, actual: verdict.evidence }, message: verdict.message,
+      ...base,
+      status: verdict.status === 'passed' ? 'passed' : c.severity === 'warn' ? 'warn' : 'failed',
+      actual: verdict.actual,
+      evidence: { ...c.evidence, actual: verdict.evidence },
+      message: verdict.message,
     };
     const waiver = result.status === 'failed' ? conditionWaiver(input.waivers, c.id, input.now) : undefined;
-    return waiver ? { ...result, status: 'waived', waivedBy: `${waiver.owner}: ${waiver.reason} (until ${waiver.expires})` } : result;
+    return waiver
+      ? { ...result, status: 'waived', waivedBy: `${waiver.owner}: ${waiver.reason} (until ${waiver.expires})` }
+      : result;
   });
 
   const suiteMetrics = Object.fromEntries([...merged.entries()].map(([s, r]) => [s, r.metrics]));
   const regressions = evaluateRegressions(input.spec.regressions, {
-    profile: input.profile, ran: input.ran.filter((s) => !unreadable.has(s)), metrics: suiteMetrics,
-    history: input.history ?? [], baselines: input.baselines ?? {},
+    profile: input.profile,
+    ran: input.ran.filter((s) => !unreadable.has(s)),
+    metrics: suiteMetrics,
+    history: input.history ?? [],
+    baselines: input.baselines ?? {},
   });
   conditions.push(...regressions.conditions);
 
-  const errors = [...(input.blocked ?? []).map((b) => `${b.suite}: not run — ${b.reason}`), ...input.unreadable.map((u) => `${u.suite}: ${u.message}`)];
-  const status: GateStatus = conditions.some((c) => c.status === 'error') ? 'error'
-    : conditions.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+  const errors = [
+    ...(input.blocked ?? []).map((b) => `${b.suite}: not run — ${b.reason}`),
+    ...input.unreadable.map((u) => `${u.suite}: ${u.message}`),
+  ];
+  const status: GateStatus = conditions.some((c) => c.status === 'error')
+    ? 'error'
+    : conditions.some((c) => c.status === 'failed')
+      ? 'failed'
+      : 'passed';
   const count = (s: ConditionStatus) => conditions.filter((c) => c.status === s).length;
   const evaluated = conditions.length - count('not-run');
   return {
-    status, exitCode: status === 'passed' ? 0 : status === 'failed' ? 1 : 2,
-    profile: input.profile, generatedAt: input.now.toISOString(),
+    status,
+    exitCode: status === 'passed' ? 0 : status === 'failed' ? 1 : 2,
+    profile: input.profile,
+    generatedAt: input.now.toISOString(),
     summary: `${count('passed')}/${evaluated} conditions passed, ${count('failed')} failed, ${count('warn')} warn, ${count('waived')} waived, ${count('error')} could not be evaluated, ${count('not-run')} not run`,
     conditions,
-    suites: Object.fromEntries([...merged.entries()].filter(([s]) => SUITES.includes(s)).map(([s, r]) => [s, {
-      tool: r.tool, sources: r.sources, metrics: r.metrics, notes: r.notes, tests: r.tests.length, findings: r.findings.length,
-    }])),
+    suites: Object.fromEntries(
+      [...merged.entries()]
+        .filter(([s]) => SUITES.includes(s))
+        .map(([s, r]) => [
+          s,
+          {
+            tool: r.tool,
+            sources: r.sources,
+            metrics: r.metrics,
+            notes: r.notes,
+            tests: r.tests.length,
+            findings: r.findings.length,
+          },
+        ]),
+    ),
     errors,
     policy: {
       waiversApplied: input.policy.waivers.applied.length,
-      waiversExpired: input.policy.waivers.expired.map((w) => `${JSON.stringify(w.match)} (${w.owner}, expired ${w.expires})`),
+      waiversExpired: input.policy.waivers.expired.map(
+        (w) => `${JSON.stringify(w.match)} (${w.owner}, expired ${w.expires})`,
+      ),
       quarantined: input.policy.quarantine.applied.length,
       quarantineExpired: input.policy.quarantine.expired.map((q) => `${q.test} (${q.owner}, expired ${q.expires})`),
     },

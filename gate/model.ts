@@ -5,7 +5,18 @@
 import type { SuiteId } from './spec-types.ts';
 
 export type Suite = Exclude<SuiteId, 'all'>;
-export const SUITES: readonly Suite[] = ['core', 'api', 'security', 'oracle', 'ui', 'pwa', 'load', 'scaling', 'a11y', 'lighthouse'];
+export const SUITES: readonly Suite[] = [
+  'core',
+  'api',
+  'security',
+  'oracle',
+  'ui',
+  'pwa',
+  'load',
+  'scaling',
+  'a11y',
+  'lighthouse',
+];
 
 export type TestStatus = 'passed' | 'failed' | 'flaky' | 'skipped';
 
@@ -43,7 +54,11 @@ export interface Finding {
 }
 
 /** A file the adapter read or wants attached to the report (already free of secrets). */
-export interface Artifact { name: string; path: string; contentType: string; }
+export interface Artifact {
+  name: string;
+  path: string;
+  contentType: string;
+}
 
 export interface SuiteResult {
   suite: Suite;

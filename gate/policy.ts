@@ -16,10 +16,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkEntry(kind: string, i: number, e: { owner?: string; reason?: string; expires?: string }): void {
   const where = `${kind}[${i}]`;
-  if (!e.owner?.trim()) throw new PolicyError(`${where}: expected an owner (team or person); found none. Add owner: '…'.`);
-  if (!e.reason?.trim()) throw new PolicyError(`${where}: expected a reason (ticket, why it is acceptable); found none.`);
+  if (!e.owner?.trim())
+    throw new PolicyError(`${where}: expected an owner (team or person); found none. Add owner: '…'.`);
+  if (!e.reason?.trim())
+    throw new PolicyError(`${where}: expected a reason (ticket, why it is acceptable); found none.`);
   if (!e.expires || !DAY.test(e.expires) || Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`))) {
-    throw new PolicyError(`${where}: expected expires as YYYY-MM-DD; found ${JSON.stringify(e.expires)}. Every accepted failure needs an end date.`);
+    throw new PolicyError(
+      `${where}: expected expires as YYYY-MM-DD; found ${JSON.stringify(e.expires)}. Every accepted failure needs an end date.`,
+    );
   }
 }
 
@@ -28,19 +32,30 @@ export function validatePolicies(waivers: Waiver[], quarantine: QuarantineEntry[
     checkEntry('gate/waivers.ts WAIVERS', i, w);
     const m = w.match ?? {};
     if (!m.condition && !m.test && !m.fingerprint) {
-      throw new PolicyError(`gate/waivers.ts WAIVERS[${i}]: expected match.condition, match.test or match.fingerprint; found none.`);
+      throw new PolicyError(
+        `gate/waivers.ts WAIVERS[${i}]: expected match.condition, match.test or match.fingerprint; found none.`,
+      );
     }
   });
   quarantine.forEach((q, i) => {
     checkEntry('gate/quarantine.ts QUARANTINE', i, q);
-    if (!q.test?.trim()) throw new PolicyError(`gate/quarantine.ts QUARANTINE[${i}]: expected test (a test id or part of it); found none.`);
+    if (!q.test?.trim())
+      throw new PolicyError(
+        `gate/quarantine.ts QUARANTINE[${i}]: expected test (a test id or part of it); found none.`,
+      );
   });
 }
 
 /** An entry applies through the end of its `expires` day (UTC). */
-export const isExpired = (expires: string, now: Date): boolean => Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
+export const isExpired = (expires: string, now: Date): boolean =>
+  Date.parse(`${expires}T23:59:59.999Z`) < now.getTime();
 
-export function applyPolicies(results: SuiteResult[], waivers: Waiver[], quarantine: QuarantineEntry[], now: Date): PolicyOutcome {
+export function applyPolicies(
+  results: SuiteResult[],
+  waivers: Waiver[],
+  quarantine: QuarantineEntry[],
+  now: Date,
+): PolicyOutcome {
   validatePolicies(waivers, quarantine);
   const liveWaivers = waivers.filter((w) => !isExpired(w.expires, now));
   const liveQuarantine = quarantine.filter((q) => !isExpired(q.expires, now));

@@ -29,7 +29,11 @@ export function readHistory(path: string): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    try { out.push(JSON.parse(line) as HistoryEntry); } catch { /* a torn line from an old crash: skip it */ }
+    try {
+      out.push(JSON.parse(line) as HistoryEntry);
+    } catch {
+      /* a torn line from an old crash: skip it */
+    }
   }
   return out;
 }
@@ -41,7 +45,11 @@ export function appendHistory(path: string, entry: HistoryEntry): void {
 
 export function readBaselines(path: string): Baselines {
   if (!existsSync(path)) return {};
-  try { return JSON.parse(readFileSync(path, 'utf8')) as Baselines; } catch { return {}; }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Baselines;
+  } catch {
+    return {};
+  }
 }
 
 const median = (xs: number[]): number => {
@@ -52,8 +60,11 @@ const median = (xs: number[]): number => {
 
 /** The rule's metric in the last `window` green runs of this profile. */
 export function greenValues(rule: RegressionRule, history: HistoryEntry[], profile: ProfileName): number[] {
-  return history.filter((h) => h.status === 'passed' && h.profile === profile)
-    .map((h) => h.metrics[rule.suite]?.[rule.metric]).filter((v): v is number => Number.isFinite(v)).slice(-rule.window);
+  return history
+    .filter((h) => h.status === 'passed' && h.profile === profile)
+    .map((h) => h.metrics[rule.suite]?.[rule.metric])
+    .filter((v): v is number => Number.isFinite(v))
+    .slice(-rule.window);
 }
 
 /** Run-to-run noise of green values, in % of their median: 3 robust standard deviations (1.4826 × MAD). */
@@ -65,20 +76,36 @@ export function noisePct(values: number[]): number {
 }
 
 /** The rule's baseline from green history: the median of its window (no ratchet: luck is not a standard). */
-export function baselineFor(rule: RegressionRule, history: HistoryEntry[], profile: ProfileName): { value: number; runs: number; noisePct: number } | undefined {
+export function baselineFor(
+  rule: RegressionRule,
+  history: HistoryEntry[],
+  profile: ProfileName,
+): { value: number; runs: number; noisePct: number } | undefined {
   const values = greenValues(rule, history, profile);
   if (values.length < rule.minRuns) return undefined;
   return { value: median(values), runs: values.length, noisePct: noisePct(values) };
 }
 
-interface Judged { value: number; baseline: { value: number; runs: number; noisePct: number }; worsePct: number; allowedPct: number; regressed: boolean }
+interface Judged {
+  value: number;
+  baseline: { value: number; runs: number; noisePct: number };
+  worsePct: number;
+  allowedPct: number;
+  regressed: boolean;
+}
 
 /** `value` of one run against the green runs before it. */
-function judgeRun(rule: RegressionRule, value: number, before: HistoryEntry[], profile: ProfileName): Judged | undefined {
+function judgeRun(
+  rule: RegressionRule,
+  value: number,
+  before: HistoryEntry[],
+  profile: ProfileName,
+): Judged | undefined {
   const baseline = baselineFor(rule, before, profile);
   if (!baseline) return undefined;
   const b = baseline.value;
-  const worsePct = b === 0 ? (value === 0 ? 0 : 100) : ((rule.better === 'lower' ? value - b : b - value) / Math.abs(b)) * 100;
+  const worsePct =
+    b === 0 ? (value === 0 ? 0 : 100) : ((rule.better === 'lower' ? value - b : b - value) / Math.abs(b)) * 100;
   const allowedPct = Math.max(rule.tolerancePct, baseline.noisePct);
   const worseBy = rule.better === 'lower' ? value - b : b - value;
   return { value, baseline, worsePct, allowedPct, regressed: worsePct > allowedPct && worseBy > rule.minDelta };
@@ -92,27 +119,65 @@ function previousRegressed(rule: RegressionRule, history: HistoryEntry[], profil
   return judgeRun(rule, value, history.slice(0, i), profile)?.regressed ?? false;
 }
 
-export function evaluateRegressions(rules: RegressionRule[], input: {
-  profile: ProfileName; ran: string[]; metrics: Record<string, Record<string, number>>; history: HistoryEntry[]; baselines: Baselines;
-}): { conditions: ConditionResult[]; baselines: Baselines } {
+export function evaluateRegressions(
+  rules: RegressionRule[],
+  input: {
+    profile: ProfileName;
+    ran: string[];
+    metrics: Record<string, Record<string, number>>;
+    history: HistoryEntry[];
+    baselines: Baselines;
+  },
+): { conditions: ConditionResult[]; baselines: Baselines } {
   const next: Baselines = { ...input.baselines };
   const conditions = rules.map((rule): ConditionResult => {
     const base = {
-      id: rule.id, title: rule.title, suite: rule.suite, severity: rule.severity, metric: rule.metric,
-      comparator: (rule.better === 'lower' ? '<=' : '>=') as ConditionResult['comparator'], unit: '%', help: rule.help,
+      id: rule.id,
+      title: rule.title,
+      suite: rule.suite,
+      severity: rule.severity,
+      metric: rule.metric,
+      comparator: (rule.better === 'lower' ? '<=' : '>=') as ConditionResult['comparator'],
+      unit: '%',
+      help: rule.help,
     };
     const actual = input.metrics[rule.suite]?.[rule.metric];
     if (!input.ran.includes(rule.suite)) {
-      return { ...base, threshold: rule.tolerancePct, status: 'not-run', actual: null, evidence: { metric: 'history.green_runs', label: 'green runs in history', min: rule.minRuns, actual: 0 }, message: `suite ${rule.suite} was not run` };
+      return {
+        ...base,
+        threshold: rule.tolerancePct,
+        status: 'not-run',
+        actual: null,
+        evidence: { metric: 'history.green_runs', label: 'green runs in history', min: rule.minRuns, actual: 0 },
+        message: `suite ${rule.suite} was not run`,
+      };
     }
-    const evidence = { metric: 'history.green_runs', label: 'green runs in history', min: rule.minRuns, actual: greenValues(rule, input.history, input.profile).length };
+    const evidence = {
+      metric: 'history.green_runs',
+      label: 'green runs in history',
+      min: rule.minRuns,
+      actual: greenValues(rule, input.history, input.profile).length,
+    };
     if (actual === undefined || !Number.isFinite(actual)) {
-      return { ...base, threshold: rule.tolerancePct, status: 'warn', actual: null, evidence, message: `metric ${rule.metric} missing from this run's ${rule.suite} results` };
+      return {
+        ...base,
+        threshold: rule.tolerancePct,
+        status: 'warn',
+        actual: null,
+        evidence,
+        message: `metric ${rule.metric} missing from this run's ${rule.suite} results`,
+      };
     }
     const j = judgeRun(rule, actual, input.history, input.profile);
     if (!j) {
-      return { ...base, threshold: rule.tolerancePct, status: 'warn', actual, evidence,
-        message: `no baseline yet: ${evidence.actual} of ${rule.minRuns} green ${input.profile} runs in history; ${rule.metric} = ${Math.round(actual * 100) / 100}` };
+      return {
+        ...base,
+        threshold: rule.tolerancePct,
+        status: 'warn',
+        actual,
+        evidence,
+        message: `no baseline yet: ${evidence.actual} of ${rule.minRuns} green ${input.profile} runs in history; ${rule.metric} = ${Math.round(actual * 100) / 100}`,
+      };
     }
     next[rule.id] = { value: j.baseline.value, runs: j.baseline.runs, updatedAt: new Date().toISOString() };
     const r = (n: number) => Math.round(n * 10) / 10;
@@ -120,14 +185,23 @@ export function evaluateRegressions(rules: RegressionRule[], input: {
     const allowed = `allowed ${r(j.allowedPct)} % and ${rule.minDelta} (tolerance ${rule.tolerancePct} %, noise of those runs ${r(j.baseline.noisePct)} %)`;
     if (!j.regressed) {
       return {
-        ...base, threshold: rule.tolerancePct, status: 'passed', actual: r(j.worsePct), evidence,
-        message: j.worsePct > 0 ? `${rule.metric} within what is allowed: ${against} — worse by ${r(j.worsePct)} %, ${allowed}`
-          : `${rule.metric} ${r(actual)} is ${r(-j.worsePct)} % better than baseline ${r(j.baseline.value)} (median of ${j.baseline.runs} green runs)`,
+        ...base,
+        threshold: rule.tolerancePct,
+        status: 'passed',
+        actual: r(j.worsePct),
+        evidence,
+        message:
+          j.worsePct > 0
+            ? `${rule.metric} within what is allowed: ${against} — worse by ${r(j.worsePct)} %, ${allowed}`
+            : `${rule.metric} ${r(actual)} is ${r(-j.worsePct)} % better than baseline ${r(j.baseline.value)} (median of ${j.baseline.runs} green runs)`,
       };
     }
     const confirmed = previousRegressed(rule, input.history, input.profile);
     return {
-      ...base, threshold: rule.tolerancePct, actual: r(j.worsePct), evidence,
+      ...base,
+      threshold: rule.tolerancePct,
+      actual: r(j.worsePct),
+      evidence,
       status: confirmed && rule.severity === 'blocker' ? 'failed' : 'warn',
       message: confirmed
         ? `${rule.metric} regressed in two runs in a row: ${against} — worse by ${r(j.worsePct)} %, ${allowed}`

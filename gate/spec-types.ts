@@ -2,7 +2,8 @@
  * Types of the declarative gate spec (gate/gates.ts). No runtime code here, so k6 scripts can
  * import the spec too (k6 strips the types).
  */
-export type SuiteId = 'core' | 'api' | 'security' | 'oracle' | 'ui' | 'pwa' | 'load' | 'scaling' | 'a11y' | 'lighthouse' | 'all';
+export type SuiteId =
+  'core' | 'api' | 'security' | 'oracle' | 'ui' | 'pwa' | 'load' | 'scaling' | 'a11y' | 'lighthouse' | 'all';
 export type Comparator = '<' | '<=' | '>' | '>=' | '==';
 export type Severity = 'blocker' | 'warn';
 export type ProfileName = 'local' | 'staging' | 'production';
@@ -43,7 +44,9 @@ export interface Condition {
   appliesTo?: { profiles?: ProfileName[]; targetKinds?: ('reference' | 'opencart')[] };
 }
 
-export type ConditionOverride = Partial<Pick<Condition, 'threshold' | 'severity' | 'comparator'>> & { evidence?: Partial<Evidence> };
+export type ConditionOverride = Partial<Pick<Condition, 'threshold' | 'severity' | 'comparator'>> & {
+  evidence?: Partial<Evidence>;
+};
 
 /**
  * A numeric metric compared with its own recent past: the baseline is the median of the last

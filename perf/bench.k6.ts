@@ -16,7 +16,14 @@ const seconds = num('BENCH_SECONDS', 10);
 
 export const options = {
   scenarios: {
-    poll: { executor: 'shared-iterations', exec: 'poll', vus: num('BENCH_VUS', 1), iterations: num('BENCH_MAX_POLLS', 50_000), maxDuration: `${seconds}s`, gracefulStop: '5s' },
+    poll: {
+      executor: 'shared-iterations',
+      exec: 'poll',
+      vus: num('BENCH_VUS', 1),
+      iterations: num('BENCH_MAX_POLLS', 50_000),
+      maxDuration: `${seconds}s`,
+      gracefulStop: '5s',
+    },
   },
   // reporting only: makes k6 keep the poll scenario's own latency apart from setup()'s login
   thresholds: { 'http_req_duration{scenario:poll}': ['max>=0'] },
@@ -24,10 +31,17 @@ export const options = {
   setupTimeout: '30s',
 };
 
-interface BenchData { session: AdminSession; pollsFrom: number; }
+interface BenchData {
+  session: AdminSession;
+  pollsFrom: number;
+}
 
 export function setup(): BenchData {
-  const session = login(`${baseUrl}/admin/index.php`, K6_ENV.OC_ADMIN_USERNAME ?? 'admin', K6_ENV.OC_ADMIN_PASSWORD ?? '');
+  const session = login(
+    `${baseUrl}/admin/index.php`,
+    K6_ENV.OC_ADMIN_USERNAME ?? 'admin',
+    K6_ENV.OC_ADMIN_PASSWORD ?? '',
+  );
   return { session, pollsFrom: Date.now() };
 }
 
@@ -44,8 +58,14 @@ export function handleSummary(data: K6SummaryData): Record<string, string> {
   const windowS = Math.max(0.001, (Date.now() - pollsFrom) / 1000);
   return {
     stdout: `BENCH ${JSON.stringify({
-      requests, rps: requests / windowS, windowS, avgMs: d.avg ?? 0, p95Ms: d['p(95)'] ?? 0, p99Ms: d['p(99)'] ?? 0,
-      errorRatePct: (e?.rate ?? 0) * 100, runMs: data.state?.testRunDurationMs ?? 0,
+      requests,
+      rps: requests / windowS,
+      windowS,
+      avgMs: d.avg ?? 0,
+      p95Ms: d['p(95)'] ?? 0,
+      p99Ms: d['p(99)'] ?? 0,
+      errorRatePct: (e?.rate ?? 0) * 100,
+      runMs: data.state?.testRunDurationMs ?? 0,
     })}\n`,
   };
 }

@@ -24,10 +24,18 @@ export function setup(): SetupData {
   return { session: login(cfg.adminEntry, cfg.username, cfg.password) };
 }
 
-export function dashboard(data: SetupData): void { dashboardJourney({ cfg, data }); }
-export function product_sync(data: SetupData): void { productSyncJourney({ cfg, data }); }
-export function order_import(data: SetupData): void { orderImportJourney({ cfg, data }); }
-export function webhook_burst(data: SetupData): void { webhookJourney({ cfg, data }); }
+export function dashboard(data: SetupData): void {
+  dashboardJourney({ cfg, data });
+}
+export function product_sync(data: SetupData): void {
+  productSyncJourney({ cfg, data });
+}
+export function order_import(data: SetupData): void {
+  orderImportJourney({ cfg, data });
+}
+export function webhook_burst(data: SetupData): void {
+  webhookJourney({ cfg, data });
+}
 
 export function handleSummary(data: K6SummaryData): Record<string, string> {
   const summary = buildSummary(data, cfg.plan, cfg.gateProfile, cfg.baseUrl);

@@ -24,16 +24,31 @@ export interface App {
 }
 
 export interface SyncJob {
-  job_id: number; marketplace: string; type: string; status: 'queued' | 'running' | 'done' | 'failed';
-  total: number; processed: number; succeeded: number; failed: number; attempts: number; error: string | null;
-  created_at: string; updated_at: string;
+  job_id: number;
+  marketplace: string;
+  type: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  succeeded: number;
+  failed: number;
+  attempts: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 /** What the extension's controllers need from the sync engine (extension/sync/). */
 export interface SyncService {
-  enqueue(job: { marketplace: Marketplace; type: 'products' | 'stock' | 'prices'; productIds: number[] }, userId: number | null): number;
+  enqueue(
+    job: { marketplace: Marketplace; type: 'products' | 'stock' | 'prices'; productIds: number[] },
+    userId: number | null,
+  ): number;
   job(jobId: number): SyncJob | undefined;
-  testConnection(marketplace: Marketplace, creds?: Record<string, string>): Promise<{ ok: boolean; message: string; latency_ms: number }>;
+  testConnection(
+    marketplace: Marketplace,
+    creds?: Record<string, string>,
+  ): Promise<{ ok: boolean; message: string; latency_ms: number }>;
   fetchOrders(marketplace: Marketplace): Promise<MarketplaceOrder[]>;
   fetchCategories(marketplace: Marketplace): Promise<{ id: string; name: string; parent_id: string | null }[]>;
 }

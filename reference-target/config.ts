@@ -45,7 +45,9 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`${name}: expected a TCP port 0-65535 (0 = any free port); found ${JSON.stringify(raw)}. Fix it in .env.`);
+    throw new Error(
+      `${name}: expected a TCP port 0-65535 (0 = any free port); found ${JSON.stringify(raw)}. Fix it in .env.`,
+    );
   }
   return n;
 }
@@ -69,7 +71,10 @@ function dataScale(env: NodeJS.ProcessEnv): number {
   const raw = env.TARGET_DATA_SCALE;
   if (raw === undefined || raw === '') return 1;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_DATA_SCALE) throw new Error(`TARGET_DATA_SCALE: expected a whole number 1-${MAX_DATA_SCALE} (times the seed's data); found ${JSON.stringify(raw)}.`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_DATA_SCALE)
+    throw new Error(
+      `TARGET_DATA_SCALE: expected a whole number 1-${MAX_DATA_SCALE} (times the seed's data); found ${JSON.stringify(raw)}.`,
+    );
   return n;
 }
 
@@ -100,7 +105,10 @@ export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetCo
         merchantId: str(env, 'SIM_HEPSIBURADA_MERCHANT_ID', 'a1b2c3d4-hb-merchant'),
         token: str(env, 'SIM_HEPSIBURADA_TOKEN', 'hb-token-ref'),
       },
-      n11: { appKey: str(env, 'SIM_N11_APP_KEY', 'n11-key-ref'), appSecret: str(env, 'SIM_N11_APP_SECRET', 'n11-secret-ref') },
+      n11: {
+        appKey: str(env, 'SIM_N11_APP_KEY', 'n11-key-ref'),
+        appSecret: str(env, 'SIM_N11_APP_SECRET', 'n11-secret-ref'),
+      },
     },
     sync: { maxAttempts: 5, baseBackoffMs: 50, requestTimeoutMs: 2000, batchPollMs: 25 },
   };

@@ -46,19 +46,23 @@ export const FAULTS = {
     gate: 'security.findings',
   },
   'report-quadratic': {
-    effect: 'generating a report sums each product\'s sales one product at a time (cost grows with products × order lines)',
+    effect:
+      "generating a report sums each product's sales one product at a time (cost grows with products × order lines)",
     gate: 'perf.scaling.report',
   },
   'push-scan': {
-    effect: 'a product push re-reads the sales of every item of its batch by scanning all order lines (cost grows with the catalogue)',
+    effect:
+      'a product push re-reads the sales of every item of its batch by scanning all order lines (cost grows with the catalogue)',
     gate: 'perf.scaling.push',
   },
   'module-missing': {
-    effect: 'the N11 module\'s controller is missing (a partly installed extension): every extension/module/n11 route answers "Page Not Found!"',
+    effect:
+      'the N11 module\'s controller is missing (a partly installed extension): every extension/module/n11 route answers "Page Not Found!"',
     gate: 'extension.modules_missing',
   },
   'batch-misroute': {
-    effect: 'a stock or price batch of several items writes each value to the next item\'s product (one-item batches stay right)',
+    effect:
+      "a stock or price batch of several items writes each value to the next item's product (one-item batches stay right)",
     gate: 'oracle.failures',
   },
 } as const satisfies Record<string, { effect: string; gate: string }>;
@@ -73,7 +77,10 @@ export function isFaultName(name: string): name is FaultName {
 /** Parses `MESCHAIN_FAULTS`; an unknown name is an error that lists the known ones. */
 export function parseFaultList(raw: string | undefined): FaultName[] {
   if (!raw || !raw.trim()) return [];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !isFaultName(n));
   if (unknown.length > 0) {
     throw new Error(

@@ -20,9 +20,15 @@ try {
   const ms = Math.round(performance.now() - started);
   console.log(`[target] MesChain-Sync reference target ready in ${ms} ms`);
   console.log(`[target] admin:       ${target.storeUrl}/admin/  (user ${config.users.admin.username})`);
-  console.log(`[target] simulators:  ${Object.entries(target.app.simulators).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `[target] simulators:  ${Object.entries(target.app.simulators)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const faults = target.app.faults.list();
-  console.log(`[target] faults:      ${faults.length ? faults.map((f) => `${f} (${FAULTS[f].effect})`).join('; ') : 'none'}`);
+  console.log(
+    `[target] faults:      ${faults.length ? faults.map((f) => `${f} (${FAULTS[f].effect})`).join('; ') : 'none'}`,
+  );
   const stop = async () => {
     await target.close();
     process.exit(0);
@@ -32,7 +38,9 @@ try {
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') {
-    console.error(`[target] port ${config.port} on 127.0.0.1 is already in use. Stop what runs there or set TARGET_PORT in .env (0 = any free port).`);
+    console.error(
+      `[target] port ${config.port} on 127.0.0.1 is already in use. Stop what runs there or set TARGET_PORT in .env (0 = any free port).`,
+    );
   } else {
     console.error('[target] failed to start:', err);
   }

@@ -42,11 +42,24 @@ export interface RunningTarget {
 /** Tables whose writes are bookkeeping of logins, not data (sessions). */
 const SESSION_TABLES = new Set(['oc_session', 'oc_api_session']);
 
-function seedInput(config: TargetConfig, app: Pick<App, 'simulators' | 'now'>, hashes: Record<string, string>): SeedInput {
+function seedInput(
+  config: TargetConfig,
+  app: Pick<App, 'simulators' | 'now'>,
+  hashes: Record<string, string>,
+): SeedInput {
   const c = config.marketplaceCredentials;
   const settings: Record<Marketplace, Record<string, string>> = {
-    trendyol: { api_key: c.trendyol.apiKey, api_secret: c.trendyol.apiSecret, supplier_id: c.trendyol.supplierId, endpoint: app.simulators.trendyol },
-    hepsiburada: { merchant_id: c.hepsiburada.merchantId, api_token: c.hepsiburada.token, endpoint: app.simulators.hepsiburada },
+    trendyol: {
+      api_key: c.trendyol.apiKey,
+      api_secret: c.trendyol.apiSecret,
+      supplier_id: c.trendyol.supplierId,
+      endpoint: app.simulators.trendyol,
+    },
+    hepsiburada: {
+      merchant_id: c.hepsiburada.merchantId,
+      api_token: c.hepsiburada.token,
+      endpoint: app.simulators.hepsiburada,
+    },
     n11: { app_key: c.n11.appKey, app_secret: c.n11.appSecret, endpoint: app.simulators.n11 },
   };
   const u = config.users;
@@ -61,20 +74,36 @@ function seedInput(config: TargetConfig, app: Pick<App, 'simulators' | 'now'>, h
     apiKey: config.apiKey,
     encryptionKey: config.encryptionKey,
     marketplaceSettings: settings,
-    secretKeys: Object.fromEntries(MARKETPLACES.map((mp) => [mp, MARKETPLACE_SETTINGS[mp].fields.filter((f) => f.secret).map((f) => f.key)])) as Record<Marketplace, string[]>,
+    secretKeys: Object.fromEntries(
+      MARKETPLACES.map((mp) => [mp, MARKETPLACE_SETTINGS[mp].fields.filter((f) => f.secret).map((f) => f.key)]),
+    ) as Record<Marketplace, string[]>,
   };
 }
 
 export async function startTarget(config: TargetConfig): Promise<RunningTarget> {
   const now = () => new Date();
-  const simulators = await startSimulators({ ports: config.simulatorPorts, credentials: config.marketplaceCredentials, today: now() });
+  const simulators = await startSimulators({
+    ports: config.simulatorPorts,
+    credentials: config.marketplaceCredentials,
+    today: now(),
+  });
   const db = new Database(config.dbPath);
   // hash once per process: resets then cost no KDF time
-  const hashes = Object.fromEntries(await Promise.all(Object.entries(config.users).map(async ([k, v]) => [k, await hashPasswordAsync(v.password)] as const)));
+  const hashes = Object.fromEntries(
+    await Promise.all(
+      Object.entries(config.users).map(async ([k, v]) => [k, await hashPasswordAsync(v.password)] as const),
+    ),
+  );
   const sync = new SyncEngine({ db, config, now });
   const app: App = {
-    config, db, faults: new FaultSet(config.faults), storeUrl: '', simulators: simulators.urls,
-    render: createRenderer(), sync, now,
+    config,
+    db,
+    faults: new FaultSet(config.faults),
+    storeUrl: '',
+    simulators: simulators.urls,
+    render: createRenderer(),
+    sync,
+    now,
   };
   const seed = () => {
     seedDatabase(db, seedInput(config, app, hashes));
@@ -83,8 +112,11 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
 
   const servers: { store?: Listening } = {};
   const target: RunningTarget = {
-    app, simulators,
-    get storeUrl() { return app.storeUrl; },
+    app,
+    simulators,
+    get storeUrl() {
+      return app.storeUrl;
+    },
     async reset({ keepSessions = true } = {}) {
       await sync.stop();
       db.transaction(() => {
@@ -107,7 +139,8 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
         if (s.faults.latencyMs > 0 || s.faults.armed.length > 0) out.push(`${mp} simulator: faults set`);
       }
       const faults = app.faults.list().join(',');
-      if (faults !== [...config.faults].sort().join(',')) out.push(`faults switched to "${faults}" (started with "${config.faults.join(',')}")`);
+      if (faults !== [...config.faults].sort().join(','))
+        out.push(`faults switched to "${faults}" (started with "${config.faults.join(',')}")`);
       return out;
     },
     async close() {
@@ -128,7 +161,7 @@ export async function startTarget(config: TargetConfig): Promise<RunningTarget> 
     const asset = serveStatic(req, app);
     if (asset) return asset;
     if (path === '/admin' || path === '/admin/' || path === '/admin/index.php') return admin(req);
-    if (path === '/' ) return redirect('/admin/');
+    if (path === '/') return redirect('/admin/');
     if (path === '/index.php') return catalog(req);
     return html('<!doctype html><title>404</title><h1>Not Found</h1>', 404);
   };

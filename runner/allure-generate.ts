@@ -19,7 +19,11 @@ if (!resultsDir || !output || !historyPath || !gatePath) {
 const gate = JSON.parse(readFileSync(gatePath, 'utf8')) as GateWithPreflight;
 // allurerc.mjs reads the title from here (the awesome plugin's reportName is fixed when it loads)
 process.env.ALLURE_REPORT_NAME = verdictHeadline(gate);
-const config = await readConfig(PROJECT_ROOT, resolve(PROJECT_ROOT, 'allurerc.mjs'), { output, historyPath, name: process.env.ALLURE_REPORT_NAME });
+const config = await readConfig(PROJECT_ROOT, resolve(PROJECT_ROOT, 'allurerc.mjs'), {
+  output,
+  historyPath,
+  name: process.env.ALLURE_REPORT_NAME,
+});
 config.variables = verdictVariables(gate, store);
 const report = new AllureReport(config);
 await report.start();

@@ -8,7 +8,11 @@ import { resolve } from 'node:path';
 import { run } from './child.ts';
 import { PROJECT_ROOT } from '../fixtures/settings.ts';
 
-export async function generateAllureReport(reportsDir: string, env: NodeJS.ProcessEnv, store = ''): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+export async function generateAllureReport(
+  reportsDir: string,
+  env: NodeJS.ProcessEnv,
+  store = '',
+): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
   const tmp = resolve(reportsDir, `.allure-report.tmp-${process.pid}`);
   const final = resolve(reportsDir, 'allure-report');
   const history = resolve(reportsDir, 'allure-history.jsonl');
@@ -16,12 +20,25 @@ export async function generateAllureReport(reportsDir: string, env: NodeJS.Proce
   rmSync(tmp, { recursive: true, force: true });
   if (existsSync(history)) copyFileSync(history, historyTmp);
   // Allure's own API (runner/allure-generate.ts), so the verdict reaches its Quality Gates tab and header
-  const gen = await run(process.execPath, [resolve(PROJECT_ROOT, 'runner', 'allure-generate.ts'), resolve(reportsDir, 'allure-results'), tmp, historyTmp,
-    resolve(reportsDir, 'gate.json'), store], { env: { ...env, ALLURE_OUTPUT: tmp, ALLURE_HISTORY_PATH: historyTmp }, quiet: true });
+  const gen = await run(
+    process.execPath,
+    [
+      resolve(PROJECT_ROOT, 'runner', 'allure-generate.ts'),
+      resolve(reportsDir, 'allure-results'),
+      tmp,
+      historyTmp,
+      resolve(reportsDir, 'gate.json'),
+      store,
+    ],
+    { env: { ...env, ALLURE_OUTPUT: tmp, ALLURE_HISTORY_PATH: historyTmp }, quiet: true },
+  );
   if (gen.code !== 0 || !existsSync(resolve(tmp, 'index.html'))) {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(historyTmp, { force: true });
-    return { ok: false, message: `the Allure report could not be generated (${gen.error ?? `exit ${gen.code}`}); the previous report in ${final} is untouched.` };
+    return {
+      ok: false,
+      message: `the Allure report could not be generated (${gen.error ?? `exit ${gen.code}`}); the previous report in ${final} is untouched.`,
+    };
   }
   const old = `${final}.old-${process.pid}`;
   if (existsSync(final)) renameSync(final, old);

@@ -32,11 +32,14 @@ export function suitesForFiles(files: string[]): ChangeSelection {
 
 /** Files changed since `ref` (committed, staged, unstaged and untracked). */
 export function changedFiles(ref: string, cwd = PROJECT_ROOT): string[] {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
   } catch {
-    throw new Error(`--changed ${ref}: expected a git revision; found none by that name. Try --changed origin/main or --changed HEAD~1.`);
+    throw new Error(
+      `--changed ${ref}: expected a git revision; found none by that name. Try --changed origin/main or --changed HEAD~1.`,
+    );
   }
   const out = new Set<string>();
   for (const line of git('diff', '--name-only', `${ref}...HEAD`).split('\n')) if (line) out.add(line);

@@ -51,7 +51,10 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   let target: RunningTarget | undefined;
   if (ownTargets) {
     try {
-      target = await timings.time('target start', startTarget(readTargetConfig({ ...env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' })));
+      target = await timings.time(
+        'target start',
+        startTarget(readTargetConfig({ ...env, TARGET_PORT: process.env.QA_TARGET_PORT ?? '0' })),
+      );
     } catch (err) {
       throw new CouldNotEvaluate(`the reference target did not start: ${(err as Error).message}`);
     }
@@ -60,14 +63,33 @@ export async function runQa(opts: QaOptions): Promise<GateResult | undefined> {
   try {
     const preflight = await preflightStore(env, target?.storeUrl, reportsDir, timings);
     const scope = scopeOf(preflight, requested, env);
-    const tools = await runTools({ opts, reportsDir, suites: scope.suites, env, settings, ownTargets, target, timings }, scope.runMetrics);
+    const tools = await runTools(
+      { opts, reportsDir, suites: scope.suites, env, settings, ownTargets, target, timings },
+      scope.runMetrics,
+    );
     if (opts.shard) {
-      say(`shard ${opts.shard.index}/${opts.shard.total} done: blob report in ${resolve(reportsDir, 'blob')}; merge the shards with --merge.`);
+      say(
+        `shard ${opts.shard.index}/${opts.shard.total} done: blob report in ${resolve(reportsDir, 'blob')}; merge the shards with --merge.`,
+      );
       return undefined;
     }
-    const store = ownTargets ? 'reference target (one per Playwright worker, one for k6 and Lighthouse)' : settings.baseUrl;
-    return await gateAndReport({ opts, reportsDir, suites: scope.suites, env, settings, timings, startedAt, store, toolErrors: tools.toolErrors,
-      runMetrics: tools.runMetrics, blocked: scope.blocked, preflight });
+    const store = ownTargets
+      ? 'reference target (one per Playwright worker, one for k6 and Lighthouse)'
+      : settings.baseUrl;
+    return await gateAndReport({
+      opts,
+      reportsDir,
+      suites: scope.suites,
+      env,
+      settings,
+      timings,
+      startedAt,
+      store,
+      toolErrors: tools.toolErrors,
+      runMetrics: tools.runMetrics,
+      blocked: scope.blocked,
+      preflight,
+    });
   } finally {
     await endRunSessions(env);
     await target?.close();
@@ -84,27 +106,68 @@ async function merged(opts: QaOptions, reportsDir: string): Promise<GateResult> 
   say(`merged ${opts.merge.length} partial runs (${m.blobs} Playwright blob reports) for: ${suites.join(', ')}`);
   if (m.preflight) say(`preflight of the partial runs: ${m.preflight.summary}`);
   const settings = readQaSettings({ ...process.env, QA_BASE_URL: process.env.QA_BASE_URL || 'http://127.0.0.1:1' });
-  return gateAndReport({ opts, reportsDir, suites, env, settings, timings: new Timings(), startedAt: Date.now(), store: settings.baseUrl, toolErrors: [],
-    runMetrics: preflightMetrics(m.preflight), blocked, ...(m.preflight ? { preflight: m.preflight } : {}) });
+  return gateAndReport({
+    opts,
+    reportsDir,
+    suites,
+    env,
+    settings,
+    timings: new Timings(),
+    startedAt: Date.now(),
+    store: settings.baseUrl,
+    toolErrors: [],
+    runMetrics: preflightMetrics(m.preflight),
+    blocked,
+    ...(m.preflight ? { preflight: m.preflight } : {}),
+  });
 }
 
 interface Finish {
-  opts: QaOptions; reportsDir: string; suites: Suite[]; env: NodeJS.ProcessEnv; timings: Timings; startedAt: number; store: string;
-  toolErrors: { suite: Suite; message: string }[]; runMetrics: Record<string, number>; blocked: { suite: Suite; reason: string }[];
-  settings: QaSettings; preflight?: Preflight;
+  opts: QaOptions;
+  reportsDir: string;
+  suites: Suite[];
+  env: NodeJS.ProcessEnv;
+  timings: Timings;
+  startedAt: number;
+  store: string;
+  toolErrors: { suite: Suite; message: string }[];
+  runMetrics: Record<string, number>;
+  blocked: { suite: Suite; reason: string }[];
+  settings: QaSettings;
+  preflight?: Preflight;
 }
 
 /** Stages 4–6: adapt, evaluate, report. */
 async function gateAndReport(f: Finish): Promise<GateResult> {
   // contract coverage comes from the same tables the API specs are generated from: shard-independent
-  if (f.suites.includes('api')) (await import('../fixtures/api/coverage.ts')).writeCoverage(resolve(f.reportsDir, 'api', 'coverage.json'));
+  if (f.suites.includes('api'))
+    (await import('../fixtures/api/coverage.ts')).writeCoverage(resolve(f.reportsDir, 'api', 'coverage.json'));
   const adapted = await f.timings.time('adapters', adapt(f.suites, f.reportsDir, f.toolErrors));
   const { settings } = f;
   const gateStarted = performance.now();
-  const gate = judge({ reportsDir: f.reportsDir, profile: f.opts.profile, suites: f.suites, adapted, runMetrics: f.runMetrics, targetKind: settings.kind,
-    blocked: f.blocked, ...(f.preflight ? { preflight: f.preflight } : {}) });
+  const gate = judge({
+    reportsDir: f.reportsDir,
+    profile: f.opts.profile,
+    suites: f.suites,
+    adapted,
+    runMetrics: f.runMetrics,
+    targetKind: settings.kind,
+    blocked: f.blocked,
+    ...(f.preflight ? { preflight: f.preflight } : {}),
+  });
   f.timings.add('gate', performance.now() - gateStarted);
-  await report({ opts: f.opts, reportsDir: f.reportsDir, suites: f.suites, settings, env: f.env, gate, results: adapted.results, store: f.store,
-    startedAt: f.startedAt, timings: f.timings, ...(f.preflight ? { preflight: f.preflight } : {}) });
+  await report({
+    opts: f.opts,
+    reportsDir: f.reportsDir,
+    suites: f.suites,
+    settings,
+    env: f.env,
+    gate,
+    results: adapted.results,
+    store: f.store,
+    startedAt: f.startedAt,
+    timings: f.timings,
+    ...(f.preflight ? { preflight: f.preflight } : {}),
+  });
   return gate;
 }

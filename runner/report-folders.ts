@@ -21,7 +21,11 @@ export interface ReportFolder {
 
 export const REPORT_FOLDERS: readonly ReportFolder[] = [
   { name: 'preflight.json', what: 'what the store is and has (the preflight)', merge: 'per-run' },
-  { name: 'requests', what: 'every request the run sent (read-only evidence without database access)', merge: 'per-run' },
+  {
+    name: 'requests',
+    what: 'every request the run sent (read-only evidence without database access)',
+    merge: 'per-run',
+  },
   { name: 'allure-results', what: 'Allure results of every suite', merge: 'allure-results' },
   { name: 'playwright', what: "Playwright's JSON report and artifacts", merge: 'per-run' },
   { name: 'blob', what: "Playwright's blob report (--shard runs and CI jobs)", merge: 'blob' },
@@ -33,10 +37,11 @@ export const REPORT_FOLDERS: readonly ReportFolder[] = [
   { name: 'lighthouse', what: 'Lighthouse reports', merge: 'copy' },
   { name: 'data-writes', what: "tests' writes to their store (table digests)", merge: 'per-run' },
   { name: 'worker-targets', what: "Playwright workers' reference target starts", merge: 'per-run' },
-  { name: '.auth', what: 'the run\'s login sessions (removed at the end)', merge: 'per-run' },
+  { name: '.auth', what: "the run's login sessions (removed at the end)", merge: 'per-run' },
 ];
 
-export const foldersMergedAs = (how: ReportFolder['merge']): string[] => REPORT_FOLDERS.filter((f) => f.merge === how).map((f) => f.name);
+export const foldersMergedAs = (how: ReportFolder['merge']): string[] =>
+  REPORT_FOLDERS.filter((f) => f.merge === how).map((f) => f.name);
 
 /** Removes every folder of the list and leaves an empty allure-results. */
 export function clearReportFolders(reportsDir: string): void {

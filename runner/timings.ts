@@ -15,7 +15,12 @@ export interface StageTime {
   /** how many workers ran it in parallel (its wall-time share is ms / workers) */
   workers?: number;
 }
-export interface ProjectTime { project: string; tests: number; wallMs: number; busyMs: number }
+export interface ProjectTime {
+  project: string;
+  tests: number;
+  wallMs: number;
+  busyMs: number;
+}
 
 export interface TimeBudget {
   totalMs: number;
@@ -63,15 +68,25 @@ export class Timings {
       totalMs: Math.round(totalMs),
       stages: this.stages.map((s) => ({ ...s, ms: Math.round(s.ms) })),
       playwrightProjects: playwrightJson ? projectTimes(playwrightJson) : [],
-      toolsMs: Math.round(toolsMs), overheadMs: Math.round(overheadMs),
+      toolsMs: Math.round(toolsMs),
+      overheadMs: Math.round(overheadMs),
       overheadShare: totalMs > 0 ? Math.round((overheadMs / totalMs) * 1000) / 1000 : 0,
     };
   }
 }
 
-interface JsonResult { startTime?: string; duration?: number }
-interface JsonTest { projectName?: string; results?: JsonResult[] }
-interface JsonSuite { suites?: JsonSuite[]; specs?: { tests?: JsonTest[] }[] }
+interface JsonResult {
+  startTime?: string;
+  duration?: number;
+}
+interface JsonTest {
+  projectName?: string;
+  results?: JsonResult[];
+}
+interface JsonSuite {
+  suites?: JsonSuite[];
+  specs?: { tests?: JsonTest[] }[];
+}
 
 /** Per Playwright project: tests, wall time (first start → last end) and summed test time, from the JSON report. */
 export function projectTimes(path: string): ProjectTime[] {
@@ -102,7 +117,12 @@ export function projectTimes(path: string): ProjectTime[] {
     for (const s of suite.suites ?? []) visit(s);
   };
   for (const s of report.suites ?? []) visit(s);
-  return [...by].map(([project, p]) => ({ project, tests: p.tests, wallMs: p.end > p.start ? Math.round(p.end - p.start) : 0, busyMs: Math.round(p.busy) }));
+  return [...by].map(([project, p]) => ({
+    project,
+    tests: p.tests,
+    wallMs: p.end > p.start ? Math.round(p.end - p.start) : 0,
+    busyMs: Math.round(p.busy),
+  }));
 }
 
 const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -114,9 +134,21 @@ export function formatBudgetLine(b: TimeBudget): string {
 
 export function formatBudgetTable(b: TimeBudget): string {
   const rows = [
-    ...b.stages.map((s) => [s.within ? `  ${s.stage}, inside ${s.within}` : s.stage, sec(s.ms), s.within ? '(summed)' : `${((s.ms / b.totalMs) * 100).toFixed(1)} %`]),
-    ...b.playwrightProjects.map((p) => [`  Playwright project ${p.project} (${p.tests} tests; summed over workers ${sec(p.busyMs)})`, sec(p.wallMs), `${((p.wallMs / b.totalMs) * 100).toFixed(1)} %`]),
-    ['framework overhead (all but the tools\' own testing time)', sec(b.overheadMs), `${(b.overheadShare * 100).toFixed(1)} %`],
+    ...b.stages.map((s) => [
+      s.within ? `  ${s.stage}, inside ${s.within}` : s.stage,
+      sec(s.ms),
+      s.within ? '(summed)' : `${((s.ms / b.totalMs) * 100).toFixed(1)} %`,
+    ]),
+    ...b.playwrightProjects.map((p) => [
+      `  Playwright project ${p.project} (${p.tests} tests; summed over workers ${sec(p.busyMs)})`,
+      sec(p.wallMs),
+      `${((p.wallMs / b.totalMs) * 100).toFixed(1)} %`,
+    ]),
+    [
+      "framework overhead (all but the tools' own testing time)",
+      sec(b.overheadMs),
+      `${(b.overheadShare * 100).toFixed(1)} %`,
+    ],
     ['total', sec(b.totalMs), '100 %'],
   ];
   return ['| stage | time | share |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

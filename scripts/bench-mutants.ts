@@ -43,12 +43,19 @@ function usage(message: string): never {
 
 let values;
 try {
-  ({ values } = parseArgs({ options: {
-    sample: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' },
-    projects: { type: 'string', default: PROJECTS.join(',') }, file: { type: 'string' }, keep: { type: 'boolean', default: false },
-    grep: { type: 'string' }, mutants: { type: 'string' }, json: { type: 'string', default: 'reports/bench-mutants.json' },
-    help: { type: 'boolean', default: false },
-  } }));
+  ({ values } = parseArgs({
+    options: {
+      sample: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      projects: { type: 'string', default: PROJECTS.join(',') },
+      file: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      grep: { type: 'string' },
+      mutants: { type: 'string' },
+      json: { type: 'string', default: 'reports/bench-mutants.json' },
+      help: { type: 'boolean', default: false },
+    },
+  }));
 } catch (err) {
   usage((err as Error).message);
 }
@@ -58,27 +65,51 @@ if (values.help) {
 }
 const sample = Number(values.sample);
 const seed = Number(values.seed);
-if (!Number.isInteger(sample) || sample < 1 || sample > 10_000) usage(`--sample: expected a whole number of mutants from 1 to 10000; found ${JSON.stringify(values.sample)}`);
-if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) usage(`--seed: expected a whole number from 0 to 2147483648; found ${JSON.stringify(values.seed)}`);
-const projects = values.projects.split(',').map((p) => p.trim()).filter(Boolean);
+if (!Number.isInteger(sample) || sample < 1 || sample > 10_000)
+  usage(`--sample: expected a whole number of mutants from 1 to 10000; found ${JSON.stringify(values.sample)}`);
+if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31)
+  usage(`--seed: expected a whole number from 0 to 2147483648; found ${JSON.stringify(values.seed)}`);
+const projects = values.projects
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 const badProject = projects.find((p) => !PROJECTS.includes(p));
-if (!projects.length || badProject) usage(`--projects: expected Playwright projects among ${PROJECTS.join(', ')}; found ${JSON.stringify(badProject ?? values.projects)}`);
+if (!projects.length || badProject)
+  usage(
+    `--projects: expected Playwright projects among ${PROJECTS.join(', ')}; found ${JSON.stringify(badProject ?? values.projects)}`,
+  );
 let files: string[] | undefined;
 if (values.file) {
   const known = mutatedFiles();
-  files = values.file.split(',').map((f) => f.trim()).filter(Boolean);
+  files = values.file
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const bad = files.find((f) => !known.includes(f));
-  if (bad) usage(`--file: expected files of the mutated code (reference-target/extension, pages or opencart, e.g. ${known[0]}); found ${JSON.stringify(bad)}`);
+  if (bad)
+    usage(
+      `--file: expected files of the mutated code (reference-target/extension, pages or opencart, e.g. ${known[0]}); found ${JSON.stringify(bad)}`,
+    );
 }
 
 let mutantIds: string[] | undefined;
 if (values.mutants !== undefined) {
-  mutantIds = values.mutants.split(',').map((m) => m.trim()).filter(Boolean);
+  mutantIds = values.mutants
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   const bad = mutantIds.find((m) => !/^\d+$/.test(m));
-  if (!mutantIds.length || bad !== undefined) usage(`--mutants: expected mutant ids (whole numbers, as a run prints them) separated by commas; found ${JSON.stringify(bad ?? values.mutants)}`);
+  if (!mutantIds.length || bad !== undefined)
+    usage(
+      `--mutants: expected mutant ids (whole numbers, as a run prints them) separated by commas; found ${JSON.stringify(bad ?? values.mutants)}`,
+    );
 }
 if (values.grep !== undefined) {
-  try { new RegExp(values.grep); } catch (err) { usage(`--grep: expected a regular expression; found ${JSON.stringify(values.grep)} (${(err as Error).message})`); }
+  try {
+    new RegExp(values.grep);
+  } catch (err) {
+    usage(`--grep: expected a regular expression; found ${JSON.stringify(values.grep)} (${(err as Error).message})`);
+  }
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'meschain-mutants-work-'));
@@ -86,7 +117,18 @@ const started = performance.now();
 const say = (line: string) => console.log(`[mutants] ${line}`);
 let run;
 try {
-  run = await runMutants({ sample, seed, projects, files, mutantIds, grep: values.grep, workDir, keepSandbox: values.keep, say, onResult: (r, i, n) => console.log(progressLine(r, i, n)) });
+  run = await runMutants({
+    sample,
+    seed,
+    projects,
+    files,
+    mutantIds,
+    grep: values.grep,
+    workDir,
+    keepSandbox: values.keep,
+    say,
+    onResult: (r, i, n) => console.log(progressLine(r, i, n)),
+  });
 } catch (err) {
   rmSync(workDir, { recursive: true, force: true });
   if (err instanceof MutantsAborted) {
@@ -100,16 +142,40 @@ const minutes = (performance.now() - started) / 60_000;
 const survivors = run.results.filter((r) => r.status === 'survived' || r.status === 'no-coverage');
 const errors = run.results.filter((r) => r.status === 'error');
 const drawn = mutantIds ? `${run.results.length} chosen` : `a sample of ${run.results.length}, seed ${seed},`;
-console.log(`\nmutation score (${drawn} of ${run.totalMutants} mutants; per suite: the mutants its tests reach and judged — a run stops at its first failure):\n${scoreTable(run.results)}`);
-if (survivors.length) console.log(`\nsurviving mutants (${survivors.length}):\n${survivors.map((r) => `  ${survivorLine(r)}`).join('\n')}`);
-if (errors.length) console.log(`\nnot evaluated (${errors.length}), left out of the score:\n${errors.map((r) => `  ${r.file}:${r.line}  ${r.error}`).join('\n')}`);
+console.log(
+  `\nmutation score (${drawn} of ${run.totalMutants} mutants; per suite: the mutants its tests reach and judged — a run stops at its first failure):\n${scoreTable(run.results)}`,
+);
+if (survivors.length)
+  console.log(`\nsurviving mutants (${survivors.length}):\n${survivors.map((r) => `  ${survivorLine(r)}`).join('\n')}`);
+if (errors.length)
+  console.log(
+    `\nnot evaluated (${errors.length}), left out of the score:\n${errors.map((r) => `  ${r.file}:${r.line}  ${r.error}`).join('\n')}`,
+  );
 const o = overallScore(run.results);
-console.log(`\nmutants: ${o.percent} % detected (${o.detected} of ${o.valid}), ${survivors.length} survived, ${run.equivalentListed} listed as equivalent; ${minutes.toFixed(1)} min on this machine`);
+console.log(
+  `\nmutants: ${o.percent} % detected (${o.detected} of ${o.valid}), ${survivors.length} survived, ${run.equivalentListed} listed as equivalent; ${minutes.toFixed(1)} min on this machine`,
+);
 const jsonFile = resolve(PROJECT_ROOT, values.json);
 mkdirSync(dirname(jsonFile), { recursive: true });
-writeFileAtomic(jsonFile, `${JSON.stringify({
-  at: new Date().toISOString(), sample, seed, projects, files: files ?? 'all', totalMutants: run.totalMutants, equivalentListed: run.equivalentListed,
-  minutes: Math.round(minutes * 10) / 10, coverageRun: run.coverageRun, score: o, suites: Object.fromEntries(suiteScores(run.results)),
-  mutants: run.results,
-}, null, 2)}\n`);
+writeFileAtomic(
+  jsonFile,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      sample,
+      seed,
+      projects,
+      files: files ?? 'all',
+      totalMutants: run.totalMutants,
+      equivalentListed: run.equivalentListed,
+      minutes: Math.round(minutes * 10) / 10,
+      coverageRun: run.coverageRun,
+      score: o,
+      suites: Object.fromEntries(suiteScores(run.results)),
+      mutants: run.results,
+    },
+    null,
+    2,
+  )}\n`,
+);
 if (values.keep) say(`kept: sandbox ${run.sandbox}, work folder ${workDir}`);

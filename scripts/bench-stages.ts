@@ -34,6 +34,11 @@ for (let i = 1; i <= runs; i++) {
 const sorted = [...outcomes].sort((a, b) => a.durationMs - b.durationMs);
 const median = sorted[Math.floor(sorted.length / 2)]!;
 mkdirSync(resolve(PROJECT_ROOT, 'reports'), { recursive: true });
-writeFileAtomic(resolve(PROJECT_ROOT, 'reports', 'bench-stages.json'), `${JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, runs, median: median.budget, all: outcomes.map((o) => o.budget) }, null, 2)}\n`);
-console.log(`\n${cpus().length} cores; the median of ${runs} run(s), ${(median.durationMs / 1000).toFixed(1)} s from process start to exit (pipeline ${(median.budget!.totalMs / 1000).toFixed(1)} s):\n`);
+writeFileAtomic(
+  resolve(PROJECT_ROOT, 'reports', 'bench-stages.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, runs, median: median.budget, all: outcomes.map((o) => o.budget) }, null, 2)}\n`,
+);
+console.log(
+  `\n${cpus().length} cores; the median of ${runs} run(s), ${(median.durationMs / 1000).toFixed(1)} s from process start to exit (pipeline ${(median.budget!.totalMs / 1000).toFixed(1)} s):\n`,
+);
 console.log(formatBudgetTable(median.budget!));

@@ -22,7 +22,8 @@ const ms = (n: number) => Math.round(n * 10) / 10;
 async function startupMs(): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'reference-target/main.ts')], {
-    env: { ...process.env, TARGET_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TARGET_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolveP, reject) => {
     let out = '';
@@ -34,7 +35,9 @@ async function startupMs(): Promise<number> {
         resolveP(elapsed);
       }
     });
-    child.on('exit', (code) => { if (!out.includes('ready in')) reject(new Error(`target exited ${code} before ready:\n${out}`)); });
+    child.on('exit', (code) => {
+      if (!out.includes('ready in')) reject(new Error(`target exited ${code} before ready:\n${out}`));
+    });
   });
 }
 
@@ -68,8 +71,10 @@ await target.close();
 const result = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
   startup_ms_median: ms(quantile(startups, 0.5)),
-  reset_ms_median: ms(quantile(resets, 0.5)), reset_ms_max: ms(Math.max(...resets)),
-  dashboard_page_ms: dashboard, metrics_route_ms: metrics,
+  reset_ms_median: ms(quantile(resets, 0.5)),
+  reset_ms_max: ms(Math.max(...resets)),
+  dashboard_page_ms: dashboard,
+  metrics_route_ms: metrics,
   rss_mb_after: rssMb,
 };
 mkdirSync(resolve(PROJECT_ROOT, 'reports'), { recursive: true });

@@ -13,9 +13,15 @@ import { ICON_SIZES } from '../reference-target/pages/assets.ts';
 export const ICON_DIR = resolve(PROJECT_ROOT, 'reference-target/public/image/meschain/icons');
 
 type Rgb = [number, number, number];
-const TOP: Rgb = [0x3b, 0x82, 0xf6];     // theme colour #3B82F6
-const BOTTOM: Rgb = [0x1d, 0x4e, 0xd8];  // darker blue, keeps the white glyph above 4.5:1
-const GLYPH: [number, number][] = [[0.28, 0.72], [0.28, 0.3], [0.5, 0.56], [0.72, 0.3], [0.72, 0.72]];
+const TOP: Rgb = [0x3b, 0x82, 0xf6]; // theme colour #3B82F6
+const BOTTOM: Rgb = [0x1d, 0x4e, 0xd8]; // darker blue, keeps the white glyph above 4.5:1
+const GLYPH: [number, number][] = [
+  [0.28, 0.72],
+  [0.28, 0.3],
+  [0.5, 0.56],
+  [0.72, 0.3],
+  [0.72, 0.72],
+];
 const STROKE = 0.11;
 const SAMPLES = 4;
 

@@ -15,7 +15,10 @@ export async function screenshotReport(page: Page, reportHtml: string, out: stri
   await tab.waitFor({ timeout: 60_000 });
   await tab.click();
   // the tab's first entry: a condition id such as tests.pass_rate
-  await page.getByText(/^[a-z0-9_]+\.[a-z0-9_.]+$/).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByText(/^[a-z0-9_]+\.[a-z0-9_.]+$/)
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
@@ -28,7 +31,13 @@ if (import.meta.main) {
   const settings = readQaSettings({ ...process.env, QA_BASE_URL: 'http://127.0.0.1:1' });
   const browser = await chromium.launch({
     executablePath: settings.chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -18,16 +18,33 @@ const faults = (process.env.MESCHAIN_FAULTS ?? '').split(',').filter(Boolean) as
 const { target, settings } = await launchTarget(faults);
 const browser = await chromium.launch({
   executablePath: settings.chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 try {
   const mobile = process.argv.includes('--phone');
-  const context = await browser.newContext(mobile ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext(
+    mobile
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1366, height: 900 } },
+  );
   const page = await context.newPage();
   const admin = new AdminBrowser(page, settings);
   await admin.login('admin');
-  const pages = ['common/dashboard', 'extension/module/meschain_sync', 'extension/module/trendyol', 'extension/module/reporting',
-    'extension/module/log_viewer', 'extension/module/webhooks', 'marketplace/extension'];
+  const pages = [
+    'common/dashboard',
+    'extension/module/meschain_sync',
+    'extension/module/trendyol',
+    'extension/module/reporting',
+    'extension/module/log_viewer',
+    'extension/module/webhooks',
+    'marketplace/extension',
+  ];
   for (const route of pages) {
     await admin.open(route, route === 'marketplace/extension' ? { type: 'module' } : {});
     if (route === 'common/dashboard') await admin.dismissSecurityModal();

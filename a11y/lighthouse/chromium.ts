@@ -20,8 +20,13 @@ export async function launchChromium(chromePath: string): Promise<Chromium> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'meschain-lighthouse-'));
   try {
     const chrome = await launch({
-      chromePath, chromeFlags: [...CHROMIUM_FLAGS, `--host-resolver-rules=${hostResolverRules()}`], userDataDir, logLevel: 'silent', handleSIGINT: false,
-      connectionPollInterval: 100, maxConnectionRetries: 100,
+      chromePath,
+      chromeFlags: [...CHROMIUM_FLAGS, `--host-resolver-rules=${hostResolverRules()}`],
+      userDataDir,
+      logLevel: 'silent',
+      handleSIGINT: false,
+      connectionPollInterval: 100,
+      maxConnectionRetries: 100,
     });
     return {
       port: chrome.port,
@@ -37,22 +42,33 @@ export async function launchChromium(chromePath: string): Promise<Chromium> {
     };
   } catch (err) {
     await rm(userDataDir, { recursive: true, force: true });
-    throw new Error(`could not start Chromium for Lighthouse (${chromePath}): ${(err as Error).message}. Is CHROMIUM_PATH right?`, { cause: err });
+    throw new Error(
+      `could not start Chromium for Lighthouse (${chromePath}): ${(err as Error).message}. Is CHROMIUM_PATH right?`,
+      { cause: err },
+    );
   }
 }
 
-interface CdpReply { id?: number; error?: { message: string } }
+interface CdpReply {
+  id?: number;
+  error?: { message: string };
+}
 
 /** Sends one DevTools command to the browser target and waits for its answer. */
 async function browserCommand(port: number, method: string, params: Record<string, unknown>): Promise<void> {
-  const version = await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.json() as Promise<{ webSocketDebuggerUrl?: string }>);
+  const version = await fetch(`http://127.0.0.1:${port}/json/version`).then(
+    (r) => r.json() as Promise<{ webSocketDebuggerUrl?: string }>,
+  );
   if (!version.webSocketDebuggerUrl) throw new Error(`Chromium on port ${port} reported no webSocketDebuggerUrl`);
   const ws = new WebSocket(version.webSocketDebuggerUrl);
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${method}: no answer from Chromium within 10 s`)), 10_000);
       ws.addEventListener('open', () => ws.send(JSON.stringify({ id: 1, method, params })));
-      ws.addEventListener('error', () => { clearTimeout(timer); reject(new Error(`${method}: DevTools connection failed`)); });
+      ws.addEventListener('error', () => {
+        clearTimeout(timer);
+        reject(new Error(`${method}: DevTools connection failed`));
+      });
       ws.addEventListener('message', (ev) => {
         const msg = JSON.parse(String(ev.data)) as CdpReply;
         if (msg.id !== 1) return;
@@ -68,5 +84,7 @@ async function browserCommand(port: number, method: string, params: Record<strin
 
 /** Sets the OpenCart admin session cookie (`OCSESSID`, path `/`, like OpenCart) for the store's origin. */
 export async function setSessionCookie(port: number, baseUrl: string, sessionId: string): Promise<void> {
-  await browserCommand(port, 'Storage.setCookies', { cookies: [{ name: 'OCSESSID', value: sessionId, url: `${baseUrl}/`, path: '/' }] });
+  await browserCommand(port, 'Storage.setCookies', {
+    cookies: [{ name: 'OCSESSID', value: sessionId, url: `${baseUrl}/`, path: '/' }],
+  });
 }

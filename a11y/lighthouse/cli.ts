@@ -10,8 +10,14 @@ import { lighthouseOptionsFromEnv } from './config.ts';
 import { runLighthouse } from './run-lighthouse.ts';
 
 loadDotEnv();
-const { values } = parseArgs({ options: { pages: { type: 'string' }, runs: { type: 'string' }, profile: { type: 'string', default: 'local' } } });
-const env = { ...process.env, ...(values.pages ? { QA_LIGHTHOUSE_PAGES: values.pages } : {}), ...(values.runs ? { QA_LIGHTHOUSE_RUNS: values.runs } : {}) };
+const { values } = parseArgs({
+  options: { pages: { type: 'string' }, runs: { type: 'string' }, profile: { type: 'string', default: 'local' } },
+});
+const env = {
+  ...process.env,
+  ...(values.pages ? { QA_LIGHTHOUSE_PAGES: values.pages } : {}),
+  ...(values.runs ? { QA_LIGHTHOUSE_RUNS: values.runs } : {}),
+};
 const { pages, runs } = lighthouseOptionsFromEnv(env);
 const profile = values.profile;
 if (profile !== 'local' && profile !== 'staging' && profile !== 'production') {
@@ -20,5 +26,12 @@ if (profile !== 'local' && profile !== 'staging' && profile !== 'production') {
 }
 const settings = readQaSettings();
 const started = performance.now();
-const { reports } = await runLighthouse({ baseUrl: settings.baseUrl, settings, reportsDir: reportsDir(), runs, ...(pages ? { pages } : {}), gateProfile: profile });
+const { reports } = await runLighthouse({
+  baseUrl: settings.baseUrl,
+  settings,
+  reportsDir: reportsDir(),
+  runs,
+  ...(pages ? { pages } : {}),
+  gateProfile: profile,
+});
 console.log(`[lighthouse] ${reports.length} file(s) written in ${((performance.now() - started) / 1000).toFixed(1)} s`);

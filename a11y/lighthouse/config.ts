@@ -28,12 +28,22 @@ export const GATHER = { disableFullPageScreenshot: true } as const;
  * internet; the store under test is on loopback, where 250 ms of quiet ends the load as surely.
  * About 3 s less per run; the metrics come from the trace, not from these waits.
  */
-export const LOAD_WAITS = { pauseAfterFcpMs: 250, pauseAfterLoadMs: 250, networkQuietThresholdMs: 250, cpuQuietThresholdMs: 250 } as const;
+export const LOAD_WAITS = {
+  pauseAfterFcpMs: 250,
+  pauseAfterLoadMs: 250,
+  networkQuietThresholdMs: 250,
+  cpuQuietThresholdMs: 250,
+} as const;
 
 /** Debian's Chromium, headless, with the project's standard flags. */
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
 ] as const;
 
 /** `QA_LIGHTHOUSE_PAGES` / `QA_LIGHTHOUSE_RUNS` → runner options (undefined = defaults). */
@@ -41,10 +51,18 @@ export function lighthouseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
   const rawRuns = env.QA_LIGHTHOUSE_RUNS;
   const runs = rawRuns ? Number(rawRuns) : DEFAULT_LIGHTHOUSE_RUNS;
   if (!Number.isInteger(runs) || runs < 1 || runs > 9) {
-    throw new Error(`QA_LIGHTHOUSE_RUNS: expected a whole number 1-9 (runs per page, the median is taken); found ${JSON.stringify(rawRuns)}.`);
+    throw new Error(
+      `QA_LIGHTHOUSE_RUNS: expected a whole number 1-9 (runs per page, the median is taken); found ${JSON.stringify(rawRuns)}.`,
+    );
   }
   const raw = env.QA_LIGHTHOUSE_PAGES?.trim();
   if (!raw) return { runs };
   if (raw === 'all') return { pages: AUDIT_PAGES.map((p) => p.key), runs };
-  return { pages: raw.split(',').map((s) => s.trim()).filter(Boolean), runs };
+  return {
+    pages: raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    runs,
+  };
 }

@@ -24,13 +24,19 @@ export interface RunProof {
 }
 
 /** Why a run does not prove the intended page, or null when it does. */
-export function wrongPageReason(finalDisplayedUrl: string | undefined, proof: Pick<RunProof, 'route' | 'title' | 'loginForm' | 'kind' | 'reason'> | undefined, runtimeError?: string): string | null {
-  if (!proof) return 'no proof of the page (the LHR has no meschainQa block: not written by a11y/lighthouse/run-lighthouse.ts)';
+export function wrongPageReason(
+  finalDisplayedUrl: string | undefined,
+  proof: Pick<RunProof, 'route' | 'title' | 'loginForm' | 'kind' | 'reason'> | undefined,
+  runtimeError?: string,
+): string | null {
+  if (!proof)
+    return 'no proof of the page (the LHR has no meschainQa block: not written by a11y/lighthouse/run-lighthouse.ts)';
   if (runtimeError) return `Lighthouse could not audit the page: ${runtimeError}`;
   const route = routeOfUrl(finalDisplayedUrl ?? '');
   if (route !== proof.route) return `final URL has route=${route ?? '(none)'}, expected ${proof.route}`;
   // a permission, not-found or PHP error page is not evidence of the page's performance
-  if (proof.kind !== undefined && proof.kind !== 'page') return proof.reason ?? `the page is OpenCart's ${proof.kind} page`;
+  if (proof.kind !== undefined && proof.kind !== 'page')
+    return proof.reason ?? `the page is OpenCart's ${proof.kind} page`;
   if (proof.loginForm) return 'the page is the OpenCart login form (user_token lost)';
   if (!proof.title) return 'the main document has no <title>';
   if (proof.title === LOGIN_TITLE) return `the page title is "${LOGIN_TITLE}" (the login page)`;

@@ -38,7 +38,11 @@ export interface RunLighthouseOptions {
 /** An LHR as written to disk: Lighthouse's result plus the page proof. */
 export type RecordedLhr = Result & { meschainQa: RunProof };
 
-export interface AuditRun { lhr: RecordedLhr; text: string; wrong: string | null }
+export interface AuditRun {
+  lhr: RecordedLhr;
+  text: string;
+  wrong: string | null;
+}
 
 export interface AuditOnceInput {
   port: number;
@@ -52,10 +56,22 @@ export interface AuditOnceInput {
 /** A run Lighthouse itself could not finish, in LHR shape so the adapter reports it as a wrong page. */
 function failedRun(url: string, err: Error): Result {
   return {
-    lighthouseVersion: 'n/a', requestedUrl: url, mainDocumentUrl: url, finalDisplayedUrl: url, fetchTime: new Date().toISOString(),
-    runtimeError: { code: 'LIGHTHOUSE_FAILED', message: err.message }, runWarnings: [], userAgent: '', environment: { networkUserAgent: '', hostUserAgent: '', benchmarkIndex: 0 },
-    audits: {}, configSettings: {} as Result['configSettings'], categories: {}, categoryGroups: {}, timing: { total: 0, entries: [] },
-    i18n: { rendererFormattedStrings: {} }, entities: [],
+    lighthouseVersion: 'n/a',
+    requestedUrl: url,
+    mainDocumentUrl: url,
+    finalDisplayedUrl: url,
+    fetchTime: new Date().toISOString(),
+    runtimeError: { code: 'LIGHTHOUSE_FAILED', message: err.message },
+    runWarnings: [],
+    userAgent: '',
+    environment: { networkUserAgent: '', hostUserAgent: '', benchmarkIndex: 0 },
+    audits: {},
+    configSettings: {} as Result['configSettings'],
+    categories: {},
+    categoryGroups: {},
+    timing: { total: 0, entries: [] },
+    i18n: { rendererFormattedStrings: {} },
+    entities: [],
   } as unknown as Result;
 }
 
@@ -73,7 +89,18 @@ export async function auditOnce(a: AuditOnceInput): Promise<AuditRun> {
   let result: RunnerResult | undefined;
   let error: Error | undefined;
   try {
-    result = await lighthouse(a.url, { port: a.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES], ...LOAD_WAITS, ...GATHER }, desktopConfig);
+    result = await lighthouse(
+      a.url,
+      {
+        port: a.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+        ...LOAD_WAITS,
+        ...GATHER,
+      },
+      desktopConfig,
+    );
     if (!result) error = new Error('Lighthouse returned no result');
   } catch (err) {
     error = err as Error;
@@ -81,11 +108,19 @@ export async function auditOnce(a: AuditOnceInput): Promise<AuditRun> {
   const lhr = result?.lhr ?? failedRun(a.url, error ?? new Error('unknown failure'));
   const doc = result?.artifacts.MainDocumentContent ?? '';
   const proof: RunProof = {
-    generatedBy: 'meschain-qa', page: a.target.key, route: a.target.route, run: a.run, gateProfile: a.gateProfile,
-    title: titleOf(doc), loginForm: hasLoginForm(doc), ...pageProofOf(doc, a.target), durationMs: Math.round(performance.now() - started),
+    generatedBy: 'meschain-qa',
+    page: a.target.key,
+    route: a.target.route,
+    run: a.run,
+    gateProfile: a.gateProfile,
+    title: titleOf(doc),
+    loginForm: hasLoginForm(doc),
+    ...pageProofOf(doc, a.target),
+    durationMs: Math.round(performance.now() - started),
   };
   const text = maskAuditText(JSON.stringify({ ...lhr, meschainQa: proof }), a.secrets);
-  if (!isMasked(text, a.secrets)) throw new Error(`Lighthouse report of ${a.target.key}: a secret survived masking; nothing was written.`);
+  if (!isMasked(text, a.secrets))
+    throw new Error(`Lighthouse report of ${a.target.key}: a secret survived masking; nothing was written.`);
   const masked = JSON.parse(text) as RecordedLhr;
   return { lhr: masked, text, wrong: wrongPageReason(masked.finalDisplayedUrl, proof, masked.runtimeError?.message) };
 }
@@ -97,7 +132,10 @@ const score = (lhr: Result, id: string): string => {
 
 async function logout(settings: QaSettings, session: AdminSession): Promise<void> {
   try {
-    const res = await fetch(`${adminEntry(settings)}?route=common/logout&user_token=${session.token}`, { headers: { cookie: session.cookie }, redirect: 'manual' });
+    const res = await fetch(`${adminEntry(settings)}?route=common/logout&user_token=${session.token}`, {
+      headers: { cookie: session.cookie },
+      redirect: 'manual',
+    });
     await res.arrayBuffer();
   } catch {
     // the session expires on its own; a failed logout does not change any audit
@@ -107,7 +145,8 @@ async function logout(settings: QaSettings, session: AdminSession): Promise<void
 export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ reports: string[] }> {
   const log = opts.log ?? ((line: string) => console.log(`[lighthouse] ${line}`));
   const targets = (opts.pages ?? [...DEFAULT_LIGHTHOUSE_PAGES]).map(pageByKey);
-  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`runLighthouse: expected runs ≥ 1; found ${opts.runs}.`);
+  if (!Number.isInteger(opts.runs) || opts.runs < 1)
+    throw new Error(`runLighthouse: expected runs ≥ 1; found ${opts.runs}.`);
   const settings: QaSettings = { ...opts.settings, baseUrl: opts.baseUrl.replace(/\/+$/, '') };
   const dir = resolve(opts.reportsDir, 'lighthouse');
   await rm(dir, { recursive: true, force: true });
@@ -115,7 +154,7 @@ export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ repor
 
   // the run's admin session when the preflight left one (one login per role per run), else its own
   const borrowed = runSession({ ...process.env, QA_REPORTS_DIR: opts.reportsDir }, settings.baseUrl, 'admin');
-  const session = borrowed ?? await loginOverHttp(settings, 'admin');
+  const session = borrowed ?? (await loginOverHttp(settings, 'admin'));
   const secrets = auditSecrets(settings, session);
   const chrome = await launchChromium(settings.chromiumPath);
   const reports: string[] = [];
@@ -123,7 +162,9 @@ export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ repor
   try {
     await setSessionCookie(chrome.port, settings.baseUrl, session.sessionId);
     for (const target of targets) {
-      const params = Object.entries(target.params ?? {}).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+      const params = Object.entries(target.params ?? {})
+        .map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('');
       const url = `${adminEntry(settings)}?route=${target.route}&user_token=${session.token}${params}`;
       const runs: AuditRun[] = [];
       for (let n = 1; n <= opts.runs; n++) {
@@ -132,8 +173,10 @@ export async function runLighthouse(opts: RunLighthouseOptions): Promise<{ repor
         writeFileAtomic(path, run.text);
         reports.push(path);
         runs.push(run);
-        log(`${target.key} run ${n}/${opts.runs}: ${(run.lhr.meschainQa.durationMs / 1000).toFixed(1)} s, performance ${score(run.lhr, 'performance')}, ` +
-          `best practices ${score(run.lhr, 'best-practices')}${run.wrong ? ` — WRONG PAGE: ${run.wrong}` : ''}`);
+        log(
+          `${target.key} run ${n}/${opts.runs}: ${(run.lhr.meschainQa.durationMs / 1000).toFixed(1)} s, performance ${score(run.lhr, 'performance')}, ` +
+            `best practices ${score(run.lhr, 'best-practices')}${run.wrong ? ` — WRONG PAGE: ${run.wrong}` : ''}`,
+        );
       }
       const proven = runs.filter((r) => !r.wrong);
       const pool = proven.length > 0 ? proven : runs;

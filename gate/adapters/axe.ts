@@ -17,13 +17,36 @@ import { emptySuite, ResultsUnreadable, type Finding, type SuiteResult, type Tes
 import { isExpired } from '../policy.ts';
 import { isObject, readJsonFile } from './read-json.ts';
 
-interface AxeNode { target: AxeTarget; impact?: string | null }
-interface AxeRuleResult { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
-interface AuditRecord { file: string; url: string; route: string; title: string; viewport: string; state: string; violations: AxeRuleResult[]; others: AxeRuleResult[] }
+interface AxeNode {
+  target: AxeTarget;
+  impact?: string | null;
+}
+interface AxeRuleResult {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+interface AuditRecord {
+  file: string;
+  url: string;
+  route: string;
+  title: string;
+  viewport: string;
+  state: string;
+  violations: AxeRuleResult[];
+  others: AxeRuleResult[];
+}
 
 interface Seen {
-  rule: string; target: string; impact: Impact; help: string; helpUrl: string;
-  routes: Set<string>; where: Set<string>;
+  rule: string;
+  target: string;
+  impact: Impact;
+  help: string;
+  helpUrl: string;
+  routes: Set<string>;
+  where: Set<string>;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,32 +55,61 @@ const RANK: Record<Impact, number> = { critical: 0, serious: 1, moderate: 2, min
 function ruleResults(path: string, axe: Record<string, unknown>, key: string): AxeRuleResult[] {
   const list = axe[key];
   if (list === undefined && key !== 'violations') return [];
-  if (!Array.isArray(list)) throw new ResultsUnreadable(path, `expected axe.${key} to be an array; found ${typeof list}.`);
+  if (!Array.isArray(list))
+    throw new ResultsUnreadable(path, `expected axe.${key} to be an array; found ${typeof list}.`);
   return list.map((v: unknown, i): AxeRuleResult => {
     if (!isObject(v) || typeof v.id !== 'string' || !Array.isArray(v.nodes)) {
-      throw new ResultsUnreadable(path, `expected axe.${key}[${i}] to be an axe rule result (id, nodes); found another shape.`);
+      throw new ResultsUnreadable(
+        path,
+        `expected axe.${key}[${i}] to be an axe rule result (id, nodes); found another shape.`,
+      );
     }
     const nodes = v.nodes.map((n: unknown, j): AxeNode => {
-      if (!isObject(n) || !Array.isArray(n.target)) throw new ResultsUnreadable(path, `expected axe.${key}[${i}].nodes[${j}].target to be an array of selectors.`);
+      if (!isObject(n) || !Array.isArray(n.target))
+        throw new ResultsUnreadable(path, `expected axe.${key}[${i}].nodes[${j}].target to be an array of selectors.`);
       return { target: n.target as AxeTarget, impact: typeof n.impact === 'string' ? n.impact : null };
     });
-    return { id: v.id, impact: typeof v.impact === 'string' ? v.impact : null, help: String(v.help ?? v.id), helpUrl: String(v.helpUrl ?? ''), nodes };
+    return {
+      id: v.id,
+      impact: typeof v.impact === 'string' ? v.impact : null,
+      help: String(v.help ?? v.id),
+      helpUrl: String(v.helpUrl ?? ''),
+      nodes,
+    };
   });
 }
 
 function readRecord(dir: string, file: string): AuditRecord {
   const path = join(dir, file);
   const json = readJsonFile(path, 'an axe audit record ({ url, route, title, viewport, state, axe })');
-  if (!isObject(json) || !isObject(json.axe)) throw new ResultsUnreadable(path, 'expected { url, route, title, viewport, state, axe: <axe results> }; found another shape.');
+  if (!isObject(json) || !isObject(json.axe))
+    throw new ResultsUnreadable(
+      path,
+      'expected { url, route, title, viewport, state, axe: <axe results> }; found another shape.',
+    );
   for (const k of ['url', 'route', 'title', 'viewport', 'state'] as const) {
-    if (typeof json[k] !== 'string') throw new ResultsUnreadable(path, `expected "${k}" to be a string; found ${typeof json[k]}.`);
+    if (typeof json[k] !== 'string')
+      throw new ResultsUnreadable(path, `expected "${k}" to be a string; found ${typeof json[k]}.`);
   }
   const violations = ruleResults(path, json.axe, 'violations');
   for (const v of violations) {
-    if (!isImpact(v.impact)) throw new ResultsUnreadable(path, `violation ${v.id}: expected impact ${IMPACTS.join('|')}; found ${JSON.stringify(v.impact)}.`);
+    if (!isImpact(v.impact))
+      throw new ResultsUnreadable(
+        path,
+        `violation ${v.id}: expected impact ${IMPACTS.join('|')}; found ${JSON.stringify(v.impact)}.`,
+      );
   }
   const others = [...ruleResults(path, json.axe, 'passes'), ...ruleResults(path, json.axe, 'incomplete')];
-  return { file, url: json.url as string, route: json.route as string, title: json.title as string, viewport: json.viewport as string, state: json.state as string, violations, others };
+  return {
+    file,
+    url: json.url as string,
+    route: json.route as string,
+    title: json.title as string,
+    viewport: json.viewport as string,
+    state: json.state as string,
+    violations,
+    others,
+  };
 }
 
 /** Why a record is not an audit of its intended page, or null. */
@@ -65,7 +117,9 @@ function wrongPage(r: AuditRecord): string | null {
   const route = routeOfUrl(r.url);
   if (route !== r.route) return `the URL has route=${route ?? '(none)'}, expected ${r.route}`;
   if (r.title === LOGIN_TITLE) return `the page title is "${LOGIN_TITLE}" (the OpenCart login page)`;
-  const login = [...r.violations, ...r.others].some((v) => v.nodes.some((n) => targetSelector(n.target).includes('#input-username')));
+  const login = [...r.violations, ...r.others].some((v) =>
+    v.nodes.some((n) => targetSelector(n.target).includes('#input-username')),
+  );
   if (login) return 'the page has the login form (#input-username): the user_token was lost';
   return null;
 }
@@ -73,12 +127,17 @@ function wrongPage(r: AuditRecord): string | null {
 function checkBaseline(baseline: readonly BaselineEntry[]): void {
   baseline.forEach((e, i) => {
     const where = `a11y/baseline.ts A11Y_BASELINE[${i}]`;
-    const fail = (msg: string) => { throw new ResultsUnreadable(where, msg); };
-    if (!e.rule?.trim() || !e.target?.trim()) fail('expected rule and target (the violation fingerprint); found them empty.');
+    const fail = (msg: string) => {
+      throw new ResultsUnreadable(where, msg);
+    };
+    if (!e.rule?.trim() || !e.target?.trim())
+      fail('expected rule and target (the violation fingerprint); found them empty.');
     if (!e.owner?.trim()) fail('expected an owner (team or person); found none.');
     if (!e.reason?.trim()) fail('expected a reason (ticket, why it is acceptable for now); found none.');
     if (!e.expires || !DAY.test(e.expires) || Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`))) {
-      fail(`expected expires as YYYY-MM-DD; found ${JSON.stringify(e.expires)}. Every accepted violation needs an end date.`);
+      fail(
+        `expected expires as YYYY-MM-DD; found ${JSON.stringify(e.expires)}. Every accepted violation needs an end date.`,
+      );
     }
   });
 }
@@ -92,11 +151,20 @@ const entryLabel = (e: BaselineEntry): string => `${e.owner}: ${e.reason} (until
  * `core` suite — their violations are reported (`core.a11y.*`, warn), never failed as the
  * extension's, because the extension team cannot change OpenCart's markup.
  */
-export function readAxeResults(dir: string, baseline: readonly BaselineEntry[], now: Date, owner: PageOwner = 'MesChain-Sync'): SuiteResult {
+export function readAxeResults(
+  dir: string,
+  baseline: readonly BaselineEntry[],
+  now: Date,
+  owner: PageOwner = 'MesChain-Sync',
+): SuiteResult {
   checkBaseline(baseline);
   const core = owner === 'OpenCart core';
   const r = emptySuite(core ? 'core' : 'a11y', 'axe-core');
-  const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const all = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   if (all.length === 0) r.notes.push(`no axe audit records in ${dir}: did the a11y Playwright project run?`);
   const records = all.map((f) => readRecord(dir, f)).filter((rec) => pageOwner(rec.route) === owner);
   const files = records.map((rec) => rec.file);
@@ -110,8 +178,13 @@ export function readAxeResults(dir: string, baseline: readonly BaselineEntry[], 
     const id = `axe › ${rec.route} › ${rec.viewport} › ${rec.state}`;
     const wrong = wrongPage(rec);
     const test: TestOutcome = {
-      id, title: `axe audit of ${rec.route} (${rec.viewport}, ${rec.state})`, suite: r.suite, status: wrong ? 'failed' : 'passed',
-      attempts: 1, durationMs: 0, tags: ['a11y', `viewport:${rec.viewport}`],
+      id,
+      title: `axe audit of ${rec.route} (${rec.viewport}, ${rec.state})`,
+      suite: r.suite,
+      status: wrong ? 'failed' : 'passed',
+      attempts: 1,
+      durationMs: 0,
+      tags: ['a11y', `viewport:${rec.viewport}`],
       ...(wrong ? { error: `not an audit of ${rec.route}: ${wrong} (${rec.file})` } : {}),
     };
     r.tests.push(test);
@@ -127,7 +200,15 @@ export function readAxeResults(dir: string, baseline: readonly BaselineEntry[], 
         const target = targetSelector(node.target);
         const fp = fingerprint(v.id, target);
         const impact: Impact = isImpact(node.impact) ? node.impact : (v.impact as Impact);
-        const s = seen.get(fp) ?? { rule: v.id, target, impact, help: v.help, helpUrl: v.helpUrl, routes: new Set<string>(), where: new Set<string>() };
+        const s = seen.get(fp) ?? {
+          rule: v.id,
+          target,
+          impact,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          routes: new Set<string>(),
+          where: new Set<string>(),
+        };
         if (RANK[impact] < RANK[s.impact]) s.impact = impact;
         s.routes.add(rec.route);
         s.where.add(`${rec.route} (${rec.viewport}, ${rec.state})`);
@@ -141,42 +222,68 @@ export function readAxeResults(dir: string, baseline: readonly BaselineEntry[], 
   const acceptedBy = (fp: string, s: Seen): BaselineEntry | undefined =>
     live.find((e) => entryFp(e) === fp && (!e.route || s.routes.has(e.route)));
   // the baseline is the extension gate's: "fixed, delete it" is judged on the extension's audits only
-  const fixed = core ? [] : baseline.filter((e) => {
-    const s = seen.get(entryFp(e));
-    if (e.route) return audited.has(e.route) && !s?.routes.has(e.route);
-    return auditsOk > 0 && !s;
-  });
+  const fixed = core
+    ? []
+    : baseline.filter((e) => {
+        const s = seen.get(entryFp(e));
+        if (e.route) return audited.has(e.route) && !s?.routes.has(e.route);
+        return auditsOk > 0 && !s;
+      });
 
   const counts: Record<Impact, number> = { critical: 0, serious: 0, moderate: 0, minor: 0 };
   let accepted = 0;
-  for (const [fp, s] of [...seen.entries()].sort((a, b) => RANK[a[1].impact] - RANK[b[1].impact] || a[0].localeCompare(b[0]))) {
+  for (const [fp, s] of [...seen.entries()].sort(
+    (a, b) => RANK[a[1].impact] - RANK[b[1].impact] || a[0].localeCompare(b[0]),
+  )) {
     const entry = acceptedBy(fp, s);
     if (entry) accepted++;
     else counts[s.impact]++;
     const pages = [...s.routes].sort().join(', ');
     const finding: Finding = {
-      fingerprint: fp, rule: s.rule, impact: s.impact, title: s.help, page: pages, target: s.target, helpUrl: s.helpUrl, owner,
+      fingerprint: fp,
+      rule: s.rule,
+      impact: s.impact,
+      title: s.help,
+      page: pages,
+      target: s.target,
+      helpUrl: s.helpUrl,
+      owner,
       ...(entry ? { waivedBy: `a11y/baseline.ts — ${entryLabel(entry)}` } : {}),
     };
     r.findings.push(finding);
     r.tests.push({
-      id: `axe › violation › ${fp}`, title: `${core ? '[OpenCart core] ' : ''}${s.impact} ${s.rule}: ${s.target}`, suite: r.suite,
+      id: `axe › violation › ${fp}`,
+      title: `${core ? '[OpenCart core] ' : ''}${s.impact} ${s.rule}: ${s.target}`,
+      suite: r.suite,
       // a core page's violation is reported (core.a11y.* warns), not failed as the extension's, nor counted as a core test
-      status: entry || core ? 'passed' : 'failed', ...(core ? { finding: true } : {}),
-      attempts: 1, durationMs: 0, tags: ['a11y', `impact:${s.impact}`, entry ? 'baseline' : 'new'],
-      error: `${entry ? `accepted by a11y/baseline.ts (${entryLabel(entry)}): ` : `new ${s.impact} violation: `}${s.help} — ${s.target}\n` +
+      status: entry || core ? 'passed' : 'failed',
+      ...(core ? { finding: true } : {}),
+      attempts: 1,
+      durationMs: 0,
+      tags: ['a11y', `impact:${s.impact}`, entry ? 'baseline' : 'new'],
+      error:
+        `${entry ? `accepted by a11y/baseline.ts (${entryLabel(entry)}): ` : `new ${s.impact} violation: `}${s.help} — ${s.target}\n` +
         `seen on ${[...s.where].sort().join('; ')}\n${s.helpUrl}`,
     });
   }
   // the baseline is one list: its expiry is judged once, with the extension's audits (a11y.baseline.expired)
   for (const e of core ? [] : expired) {
     r.tests.push({
-      id: `axe › baseline › ${entryFp(e)}`, title: `baseline entry expired: ${entryFp(e)}`, suite: r.suite, status: 'failed', attempts: 1, durationMs: 0,
-      tags: ['a11y', 'baseline'], error: `a11y/baseline.ts entry ${entryFp(e)} expired on ${e.expires} (${e.owner}: ${e.reason}). Fix the violation or renew the entry with its owner.`,
+      id: `axe › baseline › ${entryFp(e)}`,
+      title: `baseline entry expired: ${entryFp(e)}`,
+      suite: r.suite,
+      status: 'failed',
+      attempts: 1,
+      durationMs: 0,
+      tags: ['a11y', 'baseline'],
+      error: `a11y/baseline.ts entry ${entryFp(e)} expired on ${e.expires} (${e.owner}: ${e.reason}). Fix the violation or renew the entry with its owner.`,
     });
     r.notes.push(`baseline entry ${entryFp(e)} expired on ${e.expires} (${e.owner}): fix it or renew it.`);
   }
-  for (const e of fixed) r.notes.push(`baseline entry ${entryFp(e)} was not seen in this run: the violation is fixed — delete the entry from a11y/baseline.ts so the baseline shrinks.`);
+  for (const e of fixed)
+    r.notes.push(
+      `baseline entry ${entryFp(e)} was not seen in this run: the violation is fixed — delete the entry from a11y/baseline.ts so the baseline shrinks.`,
+    );
 
   r.metrics = {
     'pages.audited': audited.size,
@@ -192,6 +299,8 @@ export function readAxeResults(dir: string, baseline: readonly BaselineEntry[], 
     'baseline.expired': expired.length,
     'baseline.fixed': fixed.length,
   };
-  r.notes.unshift(`${auditsOk} axe audit(s) of ${audited.size} page(s); new violations by fingerprint: ${IMPACTS.map((i) => `${counts[i]} ${i}`).join(', ')}; ${accepted} accepted by the baseline.`);
+  r.notes.unshift(
+    `${auditsOk} axe audit(s) of ${audited.size} page(s); new violations by fingerprint: ${IMPACTS.map((i) => `${counts[i]} ${i}`).join(', ')}; ${accepted} accepted by the baseline.`,
+  );
   return r;
 }

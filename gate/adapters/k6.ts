@@ -17,13 +17,22 @@ interface Metric {
   thresholds?: Record<string, { ok: boolean }>;
 }
 
-interface Group { name?: string; checks?: { name: string; passes: number; fails: number }[]; groups?: Group[] }
+interface Group {
+  name?: string;
+  checks?: { name: string; passes: number; fails: number }[];
+  groups?: Group[];
+}
 
 interface Summary {
   metrics: Record<string, Metric>;
   root_group?: Group;
   state?: { testRunDurationMs?: number };
-  meschain?: { profile?: string; gateProfile?: string; baseUrl?: string; stress?: { broken: boolean; brokeAtTargetRps: number | null; heldTargetRps: number } };
+  meschain?: {
+    profile?: string;
+    gateProfile?: string;
+    baseUrl?: string;
+    stress?: { broken: boolean; brokeAtTargetRps: number | null; heldTargetRps: number };
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,24 +44,43 @@ function parse(path: string): Summary {
   } catch (err) {
     const incomplete = resolve(dirname(path), 'summary.incomplete.json');
     if (existsSync(incomplete)) {
-      throw new ResultsUnreadable(path, `k6 did not complete the run (a script error such as a failed login, or an interrupted run; see the [k6] lines of the run). ` +
-        `Its partial summary is kept in ${incomplete} and is not evidence.`);
+      throw new ResultsUnreadable(
+        path,
+        `k6 did not complete the run (a script error such as a failed login, or an interrupted run; see the [k6] lines of the run). ` +
+          `Its partial summary is kept in ${incomplete} and is not evidence.`,
+      );
     }
-    throw new ResultsUnreadable(path, `expected the k6 summary written by perf/meschain.k6.ts (handleSummary); could not read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Did k6 run? See the [k6] lines of the run.`);
+    throw new ResultsUnreadable(
+      path,
+      `expected the k6 summary written by perf/meschain.k6.ts (handleSummary); could not read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Did k6 run? See the [k6] lines of the run.`,
+    );
   }
-  if (text.trim() === '') throw new ResultsUnreadable(path, 'expected a k6 summary (JSON); found an empty file. k6 was probably stopped while writing it; run the load suite again.');
+  if (text.trim() === '')
+    throw new ResultsUnreadable(
+      path,
+      'expected a k6 summary (JSON); found an empty file. k6 was probably stopped while writing it; run the load suite again.',
+    );
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ResultsUnreadable(path, `expected a k6 summary (JSON); found text that does not parse (${(err as Error).message}). The file is truncated or not a k6 summary.`);
+    throw new ResultsUnreadable(
+      path,
+      `expected a k6 summary (JSON); found text that does not parse (${(err as Error).message}). The file is truncated or not a k6 summary.`,
+    );
   }
   if (!isObject(data) || !isObject(data.metrics)) {
-    throw new ResultsUnreadable(path, `expected a k6 summary with a "metrics" object; found ${isObject(data) ? `keys ${Object.keys(data).join(', ') || '(none)'}` : typeof data}.`);
+    throw new ResultsUnreadable(
+      path,
+      `expected a k6 summary with a "metrics" object; found ${isObject(data) ? `keys ${Object.keys(data).join(', ') || '(none)'}` : typeof data}.`,
+    );
   }
   for (const [name, m] of Object.entries(data.metrics)) {
     if (!isObject(m) || typeof m.type !== 'string' || !isObject(m.values)) {
-      throw new ResultsUnreadable(path, `expected k6 metric "${name}" to have a "type" and a "values" object; found ${JSON.stringify(m).slice(0, 120)}.`);
+      throw new ResultsUnreadable(
+        path,
+        `expected k6 metric "${name}" to have a "type" and a "values" object; found ${JSON.stringify(m).slice(0, 120)}.`,
+      );
     }
   }
   return data as unknown as Summary;
@@ -76,11 +104,15 @@ function httpMetrics(metrics: Record<string, Metric>, out: Record<string, number
   const requests = metrics.http_reqs?.values.count ?? 0;
   out['http.requests'] = requests;
   if (requests === 0) {
-    notes.push('k6 made no HTTP request: no latency or error rate to judge (the evidence rule fails the perf conditions).');
+    notes.push(
+      'k6 made no HTTP request: no latency or error rate to judge (the evidence rule fails the perf conditions).',
+    );
     return;
   }
   const d = metrics.http_req_duration?.values ?? {};
-  const put = (key: string, v: number | undefined) => { if (v !== undefined && Number.isFinite(v)) out[key] = round(v); };
+  const put = (key: string, v: number | undefined) => {
+    if (v !== undefined && Number.isFinite(v)) out[key] = round(v);
+  };
   put('http.avg_ms', d.avg);
   put('http.p50_ms', d.med);
   put('http.p95_ms', d['p(95)']);
@@ -111,19 +143,34 @@ function actual(m: Metric, expr: string): string {
 }
 
 function thresholdTests(metrics: Record<string, Metric>, durationMs: number): TestOutcome[] {
-  return Object.entries(metrics).sort(([a], [b]) => a.localeCompare(b)).flatMap(([name, m]) => Object.entries(m.thresholds ?? {}).map(([expr, t]): TestOutcome => {
-    const title = `${name}: ${expr}`;
-    const base = { id: `k6 › threshold › ${title}`, title, suite: 'load' as const, attempts: 1, durationMs, tags: ['@k6-threshold'] };
-    // a threshold over no samples holds vacuously in k6; it proved nothing, so it is not a pass
-    if (samples(m) === 0) return { ...base, status: 'skipped', error: `no samples for ${name}` };
-    return t.ok ? { ...base, status: 'passed' } : { ...base, status: 'failed', error: `k6 threshold crossed: ${title}${actual(m, expr)}` };
-  }));
+  return Object.entries(metrics)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([name, m]) =>
+      Object.entries(m.thresholds ?? {}).map(([expr, t]): TestOutcome => {
+        const title = `${name}: ${expr}`;
+        const base = {
+          id: `k6 › threshold › ${title}`,
+          title,
+          suite: 'load' as const,
+          attempts: 1,
+          durationMs,
+          tags: ['@k6-threshold'],
+        };
+        // a threshold over no samples holds vacuously in k6; it proved nothing, so it is not a pass
+        if (samples(m) === 0) return { ...base, status: 'skipped', error: `no samples for ${name}` };
+        return t.ok
+          ? { ...base, status: 'passed' }
+          : { ...base, status: 'failed', error: `k6 threshold crossed: ${title}${actual(m, expr)}` };
+      }),
+    );
 }
 
 /** `name: passes of total` for every k6 check that failed at least once, for the report. */
 function failedChecks(g: Group | undefined): string[] {
   if (!isObject(g)) return [];
-  const own = (Array.isArray(g.checks) ? g.checks : []).filter((c) => c.fails > 0).map((c) => `${c.name} (${c.fails} of ${c.passes + c.fails} failed)`);
+  const own = (Array.isArray(g.checks) ? g.checks : [])
+    .filter((c) => c.fails > 0)
+    .map((c) => `${c.name} (${c.fails} of ${c.passes + c.fails} failed)`);
   return [...own, ...(Array.isArray(g.groups) ? g.groups : []).flatMap(failedChecks)];
 }
 
@@ -141,13 +188,19 @@ export function readK6Summary(path: string): SuiteResult {
   if (stress) {
     result.metrics['stress.held_rps'] = stress.heldTargetRps;
     if (stress.brokeAtTargetRps !== null) result.metrics['stress.broke_at_rps'] = stress.brokeAtTargetRps;
-    result.notes.push(stress.broken ? `stress: broke at ${stress.brokeAtTargetRps} req/s offered; held ${stress.heldTargetRps} req/s`
-      : `stress: held every step up to ${stress.heldTargetRps} req/s offered`);
+    result.notes.push(
+      stress.broken
+        ? `stress: broke at ${stress.brokeAtTargetRps} req/s offered; held ${stress.heldTargetRps} req/s`
+        : `stress: held every step up to ${stress.heldTargetRps} req/s offered`,
+    );
   }
   const failed = failedChecks(s.root_group);
   if (failed.length) result.notes.push(`failed k6 checks: ${failed.join('; ')}`);
   result.tests = thresholdTests(metrics, Math.round(s.state?.testRunDurationMs ?? 0));
-  if (s.meschain) result.notes.unshift(`k6 profile ${s.meschain.profile ?? '?'} (gate profile ${s.meschain.gateProfile ?? '?'}) against ${s.meschain.baseUrl ?? '?'}`);
+  if (s.meschain)
+    result.notes.unshift(
+      `k6 profile ${s.meschain.profile ?? '?'} (gate profile ${s.meschain.gateProfile ?? '?'}) against ${s.meschain.baseUrl ?? '?'}`,
+    );
   result.artifacts.push({ name: 'k6 summary', path, contentType: 'application/json' });
   return result;
 }

@@ -31,8 +31,21 @@ const METRIC_NAMES = Object.keys(PAGE_METRICS) as MetricName[];
 const SCORED_MODES = new Set(['binary', 'numeric', 'metricSavings']);
 const GOOD = 0.9;
 
-interface Audit { id?: string; title?: string; score?: number | null; scoreDisplayMode?: string; numericValue?: number; displayValue?: string; details?: { items?: unknown[] } }
-interface Category { id?: string; title?: string; score?: number | null; auditRefs?: { id: string; weight: number }[] }
+interface Audit {
+  id?: string;
+  title?: string;
+  score?: number | null;
+  scoreDisplayMode?: string;
+  numericValue?: number;
+  displayValue?: string;
+  details?: { items?: unknown[] };
+}
+interface Category {
+  id?: string;
+  title?: string;
+  score?: number | null;
+  auditRefs?: { id: string; weight: number }[];
+}
 interface Lhr {
   finalDisplayedUrl?: string;
   runtimeError?: { code?: string; message?: string };
@@ -40,7 +53,12 @@ interface Lhr {
   audits: Record<string, Audit>;
   meschainQa?: RunProof;
 }
-interface Run { file: string; run: number; lhr: Lhr; wrong: string | null }
+interface Run {
+  file: string;
+  run: number;
+  lhr: Lhr;
+  wrong: string | null;
+}
 
 function score(l: Lhr, id: string): number | undefined {
   const s = l.categories[id]?.score;
@@ -52,8 +70,15 @@ function numeric(l: Lhr, id: string): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-interface ResourceRow { resourceType?: string; transferSize?: number; requestCount?: number }
-interface RequestRow { resourceType?: string; transferSize?: number }
+interface ResourceRow {
+  resourceType?: string;
+  transferSize?: number;
+  requestCount?: number;
+}
+interface RequestRow {
+  resourceType?: string;
+  transferSize?: number;
+}
 
 /** Script transfer bytes and request count: from `resource-summary`, else summed from `network-requests`. */
 function resources(l: Lhr): { scriptBytes?: number; requests?: number } {
@@ -64,19 +89,35 @@ function resources(l: Lhr): { scriptBytes?: number; requests?: number } {
   }
   const reqs = l.audits['network-requests']?.details?.items as RequestRow[] | undefined;
   if (!Array.isArray(reqs)) return {};
-  return { scriptBytes: reqs.filter((r) => r.resourceType === 'Script').reduce((s, r) => s + (r.transferSize ?? 0), 0), requests: reqs.length };
+  return {
+    scriptBytes: reqs.filter((r) => r.resourceType === 'Script').reduce((s, r) => s + (r.transferSize ?? 0), 0),
+    requests: reqs.length,
+  };
 }
 
 function readRun(dir: string, file: string, page: string, run: number): Run {
   const path = join(dir, file);
   const json = readJsonFile(path, 'a Lighthouse result (LHR) JSON');
-  if (!isObject(json) || !isObject(json.categories) || !isObject(json.audits) || (typeof json.finalDisplayedUrl !== 'string' && !isObject(json.runtimeError))) {
-    throw new ResultsUnreadable(path, 'expected a Lighthouse result (categories, audits, finalDisplayedUrl); found another shape.');
+  if (
+    !isObject(json) ||
+    !isObject(json.categories) ||
+    !isObject(json.audits) ||
+    (typeof json.finalDisplayedUrl !== 'string' && !isObject(json.runtimeError))
+  ) {
+    throw new ResultsUnreadable(
+      path,
+      'expected a Lighthouse result (categories, audits, finalDisplayedUrl); found another shape.',
+    );
   }
   const lhr = json as unknown as Lhr;
   const proof = isObject(json.meschainQa) && typeof json.meschainQa.route === 'string' ? lhr.meschainQa : undefined;
-  let wrong = wrongPageReason(lhr.finalDisplayedUrl, proof, lhr.runtimeError ? `${lhr.runtimeError.code ?? ''} ${lhr.runtimeError.message ?? ''}`.trim() : undefined);
-  if (!wrong && proof && proof.page !== page) wrong = `the file is named for page ${page} but audited page ${proof.page}`;
+  let wrong = wrongPageReason(
+    lhr.finalDisplayedUrl,
+    proof,
+    lhr.runtimeError ? `${lhr.runtimeError.code ?? ''} ${lhr.runtimeError.message ?? ''}`.trim() : undefined,
+  );
+  if (!wrong && proof && proof.page !== page)
+    wrong = `the file is named for page ${page} but audited page ${proof.page}`;
   return { file, run, lhr, wrong };
 }
 
@@ -90,7 +131,10 @@ export function readLighthouseReports(dir: string): SuiteResult {
     const m = /^(.+)-run(\d+)\.json$/.exec(name);
     if (!m) continue;
     const run = readRun(dir, name, m[1]!, Number(m[2]));
-    byPage.set(m[1]!, [...(byPage.get(m[1]!) ?? []), run].sort((a, b) => a.run - b.run));
+    byPage.set(
+      m[1]!,
+      [...(byPage.get(m[1]!) ?? []), run].sort((a, b) => a.run - b.run),
+    );
     r.sources.push(join(dir, name));
   }
   if (byPage.size === 0) r.notes.push(`no Lighthouse reports in ${dir}: did the Lighthouse runner run?`);
@@ -99,15 +143,25 @@ export function readLighthouseReports(dir: string): SuiteResult {
   let wrongPages = 0;
   for (const [page, runs] of byPage) {
     const wrong = runs.filter((x) => x.wrong);
-    const seconds = runs.map((x) => x.lhr.meschainQa?.durationMs).filter((d): d is number => typeof d === 'number').map((d) => d / 1000);
+    const seconds = runs
+      .map((x) => x.lhr.meschainQa?.durationMs)
+      .filter((d): d is number => typeof d === 'number')
+      .map((d) => d / 1000);
     r.tests.push({
-      id: `lighthouse › ${page} › intended page`, title: `${page}: every run audited the intended page`, suite: 'lighthouse',
-      status: wrong.length ? 'failed' : 'passed', attempts: runs.length, durationMs: seconds.reduce((a, b) => a + b, 0) * 1000, tags: ['lighthouse'],
+      id: `lighthouse › ${page} › intended page`,
+      title: `${page}: every run audited the intended page`,
+      suite: 'lighthouse',
+      status: wrong.length ? 'failed' : 'passed',
+      attempts: runs.length,
+      durationMs: seconds.reduce((a, b) => a + b, 0) * 1000,
+      tags: ['lighthouse'],
       ...(wrong.length ? { error: wrong.map((x) => `${x.file}: ${x.wrong}`).join('\n') } : {}),
     });
     if (wrong.length) {
       wrongPages++;
-      r.notes.push(`${page}: ${wrong.length}/${runs.length} run(s) not on the intended page — ${wrong[0]!.wrong}; its numbers do not count.`);
+      r.notes.push(
+        `${page}: ${wrong.length}/${runs.length} run(s) not on the intended page — ${wrong[0]!.wrong}; its numbers do not count.`,
+      );
       continue;
     }
     const medians: Partial<Record<MetricName, number>> = {};
@@ -117,10 +171,17 @@ export function readLighthouseReports(dir: string): SuiteResult {
     }
     perPage.set(page, medians);
     for (const m of METRIC_NAMES) if (medians[m] !== undefined) r.metrics[`page.${page}.${m}`] = medians[m]!;
-    r.notes.push(`${page}: median of ${runs.length} run(s) — ${METRIC_NAMES.map((m) => `${m} ${medians[m] === undefined ? 'n/a' : fmt(m, medians[m]!)}`).join(', ')}` +
-      (seconds.length ? `; Lighthouse time per run ${seconds.map((s) => s.toFixed(1)).join(' / ')} s` : ''));
+    r.notes.push(
+      `${page}: median of ${runs.length} run(s) — ${METRIC_NAMES.map((m) => `${m} ${medians[m] === undefined ? 'n/a' : fmt(m, medians[m]!)}`).join(', ')}` +
+        (seconds.length ? `; Lighthouse time per run ${seconds.map((s) => s.toFixed(1)).join(' / ')} s` : ''),
+    );
     pageTests(r, page, runs);
-    if (existsSync(join(dir, `${page}.html`))) r.artifacts.push({ name: `Lighthouse ${page} (median run).html`, path: join(dir, `${page}.html`), contentType: 'text/html' });
+    if (existsSync(join(dir, `${page}.html`)))
+      r.artifacts.push({
+        name: `Lighthouse ${page} (median run).html`,
+        path: join(dir, `${page}.html`),
+        contentType: 'text/html',
+      });
   }
 
   for (const m of METRIC_NAMES) {
@@ -141,17 +202,41 @@ function pageTests(r: SuiteResult, page: string, runs: Run[]): void {
   for (const [catId, cat] of Object.entries(lhr.categories)) {
     const s = typeof cat.score === 'number' ? cat.score : null;
     r.tests.push({
-      id: `lighthouse › ${page} › category › ${catId}`, title: `${page}: ${cat.title ?? catId} score ${s === null ? 'n/a' : Math.round(s * 100)}`,
+      id: `lighthouse › ${page} › category › ${catId}`,
+      title: `${page}: ${cat.title ?? catId} score ${s === null ? 'n/a' : Math.round(s * 100)}`,
       // a score is a finding: the gate judges it with its own threshold (lighthouse.* conditions), so it never shows red by itself
-      suite: 'lighthouse', status: 'passed', finding: true, attempts: 1, durationMs: 0, tags: ['lighthouse', catId],
-      ...(s === null || s < GOOD ? { error: `${cat.title ?? catId} scored ${s === null ? 'n/a' : Math.round(s * 100)} (Lighthouse rates ≥ 90 good); the gate's thresholds are in gate/gates.ts` } : {}),
+      suite: 'lighthouse',
+      status: 'passed',
+      finding: true,
+      attempts: 1,
+      durationMs: 0,
+      tags: ['lighthouse', catId],
+      ...(s === null || s < GOOD
+        ? {
+            error: `${cat.title ?? catId} scored ${s === null ? 'n/a' : Math.round(s * 100)} (Lighthouse rates ≥ 90 good); the gate's thresholds are in gate/gates.ts`,
+          }
+        : {}),
     });
     for (const ref of cat.auditRefs ?? []) {
       const a = lhr.audits[ref.id];
-      if (!a || ref.weight <= 0 || !SCORED_MODES.has(a.scoreDisplayMode ?? '') || typeof a.score !== 'number' || a.score >= GOOD) continue;
+      if (
+        !a ||
+        ref.weight <= 0 ||
+        !SCORED_MODES.has(a.scoreDisplayMode ?? '') ||
+        typeof a.score !== 'number' ||
+        a.score >= GOOD
+      )
+        continue;
       r.tests.push({
-        id: `lighthouse › ${page} › ${ref.id}`, title: `${page}: ${a.title ?? ref.id}`, suite: 'lighthouse', status: 'passed', finding: true, attempts: 1, durationMs: 0,
-        tags: ['lighthouse', catId], error: `${a.title ?? ref.id}: score ${Math.round(a.score * 100)}${a.displayValue ? ` (${a.displayValue})` : ''}; weight ${ref.weight} in ${cat.title ?? catId}`,
+        id: `lighthouse › ${page} › ${ref.id}`,
+        title: `${page}: ${a.title ?? ref.id}`,
+        suite: 'lighthouse',
+        status: 'passed',
+        finding: true,
+        attempts: 1,
+        durationMs: 0,
+        tags: ['lighthouse', catId],
+        error: `${a.title ?? ref.id}: score ${Math.round(a.score * 100)}${a.displayValue ? ` (${a.displayValue})` : ''}; weight ${ref.weight} in ${cat.title ?? catId}`,
       });
     }
   }

@@ -6,22 +6,63 @@
  */
 import { existsSync } from 'node:fs';
 import { isObject, readJsonFile } from './read-json.ts';
-import { emptySuite, ResultsUnreadable, testMetrics, type Suite, type SuiteResult, type TestOutcome, type TestStatus } from '../model.ts';
+import {
+  emptySuite,
+  ResultsUnreadable,
+  testMetrics,
+  type Suite,
+  type SuiteResult,
+  type TestOutcome,
+  type TestStatus,
+} from '../model.ts';
 
-const PROJECT_SUITES: Record<string, Suite> = { api: 'api', 'ui-desktop': 'ui', 'ui-phone': 'ui', pwa: 'pwa', a11y: 'a11y' };
+const PROJECT_SUITES: Record<string, Suite> = {
+  api: 'api',
+  'ui-desktop': 'ui',
+  'ui-phone': 'ui',
+  pwa: 'pwa',
+  a11y: 'a11y',
+};
 
-interface PwResult { status?: string; retry?: number; duration?: number; error?: { message?: string } }
-interface PwTest { projectName?: string; status?: string; results?: PwResult[]; annotations?: { type: string; description?: string }[] }
-interface PwSpec { title?: string; tags?: string[]; file?: string; tests?: PwTest[] }
-interface PwSuite { title?: string; file?: string; specs?: PwSpec[]; suites?: PwSuite[] }
+interface PwResult {
+  status?: string;
+  retry?: number;
+  duration?: number;
+  error?: { message?: string };
+}
+interface PwTest {
+  projectName?: string;
+  status?: string;
+  results?: PwResult[];
+  annotations?: { type: string; description?: string }[];
+}
+interface PwSpec {
+  title?: string;
+  tags?: string[];
+  file?: string;
+  tests?: PwTest[];
+}
+interface PwSuite {
+  title?: string;
+  file?: string;
+  specs?: PwSpec[];
+  suites?: PwSuite[];
+}
 
 function statusOf(t: PwTest): TestStatus {
   switch (t.status) {
-    case 'expected': return (t.results ?? []).every((r) => r.status === 'skipped') && (t.results ?? []).length > 0 ? 'skipped' : 'passed';
-    case 'unexpected': return 'failed';
-    case 'flaky': return 'flaky';
-    case 'skipped': return 'skipped';
-    default: throw new Error(`unknown Playwright test status ${JSON.stringify(t.status)}`);
+    case 'expected':
+      return (t.results ?? []).every((r) => r.status === 'skipped') && (t.results ?? []).length > 0
+        ? 'skipped'
+        : 'passed';
+    case 'unexpected':
+      return 'failed';
+    case 'flaky':
+      return 'flaky';
+    case 'skipped':
+      return 'skipped';
+    default:
+      throw new Error(`unknown Playwright test status ${JSON.stringify(t.status)}`);
   }
 }
 
@@ -86,21 +127,38 @@ export function readPlaywrightResults(path: string, opts: { coveragePath?: strin
     out.push(r);
   }
   if (opts.coveragePath && existsSync(opts.coveragePath)) {
-    const api = out.find((r) => r.suite === 'api') ?? (() => { const r = emptySuite('api', 'playwright', [path]); out.push(r); return r; })();
-    const cov = readJsonFile(opts.coveragePath, 'the API suite\'s contract coverage (reports/api/coverage.json)');
+    const api =
+      out.find((r) => r.suite === 'api') ??
+      (() => {
+        const r = emptySuite('api', 'playwright', [path]);
+        out.push(r);
+        return r;
+      })();
+    const cov = readJsonFile(opts.coveragePath, "the API suite's contract coverage (reports/api/coverage.json)");
     if (!isObject(cov) || typeof cov.routes_total !== 'number' || typeof cov.routes_covered !== 'number') {
-      throw new ResultsUnreadable(opts.coveragePath, 'expected {routes_total, routes_covered, …}; found another shape.');
+      throw new ResultsUnreadable(
+        opts.coveragePath,
+        'expected {routes_total, routes_covered, …}; found another shape.',
+      );
     }
     api.sources.push(opts.coveragePath);
     // a planned route counts only if its tests reached it: a route whose tests in this run were all
     // skipped (its module missing) or failed on "Page Not Found!" is not covered, however many exist
-    const unreached = unreachedRoutes(out.flatMap((r) => r.tests), isObject(cov.by_route) ? Object.keys(cov.by_route) : []);
+    const unreached = unreachedRoutes(
+      out.flatMap((r) => r.tests),
+      isObject(cov.by_route) ? Object.keys(cov.by_route) : [],
+    );
     const covered = Math.max(0, cov.routes_covered - unreached.length);
     api.metrics['contract.routes'] = cov.routes_total;
     api.metrics['contract.covered'] = covered;
-    api.metrics['contract.coverage'] = cov.routes_total === 0 ? 0 : Math.round((covered / cov.routes_total) * 10000) / 100;
-    if (Array.isArray(cov.uncovered) && cov.uncovered.length) api.notes.push(`uncovered routes: ${cov.uncovered.join(', ')}`);
-    if (unreached.length) api.notes.push(`routes no test reached in this run (skipped, or the store answered "Page Not Found!"): ${unreached.join(', ')}`);
+    api.metrics['contract.coverage'] =
+      cov.routes_total === 0 ? 0 : Math.round((covered / cov.routes_total) * 10000) / 100;
+    if (Array.isArray(cov.uncovered) && cov.uncovered.length)
+      api.notes.push(`uncovered routes: ${cov.uncovered.join(', ')}`);
+    if (unreached.length)
+      api.notes.push(
+        `routes no test reached in this run (skipped, or the store answered "Page Not Found!"): ${unreached.join(', ')}`,
+      );
   }
   return out;
 }
@@ -120,15 +178,20 @@ export function unreachedRoutes(tests: TestOutcome[], routeIds: string[]): strin
     const id = /^([a-z0-9_]+\.[a-z0-9_]+): /.exec(t.title.split(' › ').at(-1) ?? '')?.[1];
     if (id && ids.has(id)) byRoute.set(id, [...(byRoute.get(id) ?? []), t]);
   }
-  return [...byRoute].filter(([, ts]) => ts.every((t) => t.status === 'skipped' || (t.status === 'failed' && ROUTE_MISSING.test(t.error ?? ''))))
-    .map(([id]) => id).sort();
+  return [...byRoute]
+    .filter(([, ts]) =>
+      ts.every((t) => t.status === 'skipped' || (t.status === 'failed' && ROUTE_MISSING.test(t.error ?? ''))),
+    )
+    .map(([id]) => id)
+    .sort();
 }
 
 /** Recomputes the `tests.*` metrics after waivers and quarantine were applied. */
 export function withTestMetrics(r: SuiteResult): SuiteResult {
-  const findings: Record<string, number> = r.suite === 'security'
-    ? { 'findings.open': r.tests.filter((t) => t.status === 'failed' && !t.waivedBy && !t.quarantinedBy).length }
-    : {};
+  const findings: Record<string, number> =
+    r.suite === 'security'
+      ? { 'findings.open': r.tests.filter((t) => t.status === 'failed' && !t.waivedBy && !t.quarantinedBy).length }
+      : {};
   r.metrics = { ...r.metrics, ...testMetrics(r.tests), ...findings };
   return r;
 }

@@ -17,9 +17,15 @@ export const policyRegistryRule: GateRule = {
       'quarantine.expired': policy.quarantine.expired.length,
     };
     const expired = [
-      ...(c.metric.startsWith('waivers.') ? policy.waivers.expired.map((w) => `${JSON.stringify(w.match)} (${w.owner}, expired ${w.expires})`) : []),
-      ...(c.metric.startsWith('quarantine.') ? policy.quarantine.expired.map((q) => `${q.test} (${q.owner}, expired ${q.expires})`) : []),
+      ...(c.metric.startsWith('waivers.')
+        ? policy.waivers.expired.map((w) => `${JSON.stringify(w.match)} (${w.owner}, expired ${w.expires})`)
+        : []),
+      ...(c.metric.startsWith('quarantine.')
+        ? policy.quarantine.expired.map((q) => `${q.test} (${q.owner}, expired ${q.expires})`)
+        : []),
     ];
-    return judgeThreshold(c, metrics, 'the policy registries', () => (expired.length ? `expired ${expired.join('; ')}` : ''));
+    return judgeThreshold(c, metrics, 'the policy registries', () =>
+      expired.length ? `expired ${expired.join('; ')}` : '',
+    );
   },
 };

@@ -12,6 +12,6 @@ export const runMetricRule: GateRule = {
   reads: 'metrics of the run itself (data digests, the preflight)',
   evaluate(c, { runMetrics }) {
     if (c.whenAbsent && !(c.metric in runMetrics)) return { status: 'not-run', message: c.whenAbsent };
-    return judgeThreshold(c, runMetrics, 'the run\'s own metrics');
+    return judgeThreshold(c, runMetrics, "the run's own metrics");
   },
 };

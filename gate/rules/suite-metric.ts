@@ -13,13 +13,18 @@ export const suiteMetricRule: GateRule = {
   reads: "the metrics of the condition's own suite",
   evaluate(c, ctx) {
     if (c.suite === 'all') {
-      return { status: 'error', message: `condition ${c.id} reads a suite's metric but names no suite ("all"): give it a suite, or a source of 'tests', 'policy' or 'run' in gate/gates.ts` };
+      return {
+        status: 'error',
+        message: `condition ${c.id} reads a suite's metric but names no suite ("all"): give it a suite, or a source of 'tests', 'policy' or 'run' in gate/gates.ts`,
+      };
     }
     const suite: Suite = c.suite;
     if (!ctx.ran.includes(suite)) return { status: 'not-run', message: `suite ${suite} was not run` };
     const why = ctx.unreadable.get(suite);
     if (why) return { status: 'error', message: `results unreadable: ${why}` };
     const r = ctx.suites.get(suite);
-    return judgeThreshold(c, r?.metrics ?? {}, `the ${suite} results (${r?.tool ?? 'no tool'})`, () => failedTestNames(r?.tests ?? []));
+    return judgeThreshold(c, r?.metrics ?? {}, `the ${suite} results (${r?.tool ?? 'no tool'})`, () =>
+      failedTestNames(r?.tests ?? []),
+    );
   },
 };

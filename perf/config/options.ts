@@ -29,7 +29,8 @@ export function k6Thresholds(plan: ProfilePlan, gateProfile: ProfileName): Recor
     checks: [`rate>=${ratio(t.checksPct)}`],
   };
   for (const journey of Object.keys(plan.scenarios) as Journey[]) {
-    out[`http_req_duration{scenario:${journey}}`] = journey === 'dashboard' ? [avg, `p(95)<${t.dashboardP95Ms}`] : [avg];
+    out[`http_req_duration{scenario:${journey}}`] =
+      journey === 'dashboard' ? [avg, `p(95)<${t.dashboardP95Ms}`] : [avg];
     out[`${ERROR_METRIC}{scenario:${journey}}`] = [errors];
   }
   // stress: each step is judged on its own samples; the first step to break stops the run
@@ -50,16 +51,33 @@ function k6Scenario(journey: Journey, e: ExecutorPlan): Record<string, unknown> 
     case 'shared-iterations':
       return { ...common, executor: e.executor, vus: e.vus, iterations: e.iterations, maxDuration: s(e.maxDurationS) };
     case 'constant-arrival-rate':
-      return { ...common, executor: e.executor, rate: e.rate, timeUnit: s(e.timeUnitS), duration: s(e.durationS), preAllocatedVUs: e.preAllocatedVUs, maxVUs: e.maxVUs };
+      return {
+        ...common,
+        executor: e.executor,
+        rate: e.rate,
+        timeUnit: s(e.timeUnitS),
+        duration: s(e.durationS),
+        preAllocatedVUs: e.preAllocatedVUs,
+        maxVUs: e.maxVUs,
+      };
     case 'ramping-arrival-rate':
-      return { ...common, executor: e.executor, startRate: e.startRate, timeUnit: s(e.timeUnitS), preAllocatedVUs: e.preAllocatedVUs, maxVUs: e.maxVUs,
-        stages: e.stages.map((st) => ({ target: st.target, duration: s(st.durationS) })) };
+      return {
+        ...common,
+        executor: e.executor,
+        startRate: e.startRate,
+        timeUnit: s(e.timeUnitS),
+        preAllocatedVUs: e.preAllocatedVUs,
+        maxVUs: e.maxVUs,
+        stages: e.stages.map((st) => ({ target: st.target, duration: s(st.durationS) })),
+      };
   }
 }
 
 export function k6Options(plan: ProfilePlan, gateProfile: ProfileName): Record<string, unknown> {
   return {
-    scenarios: Object.fromEntries((Object.entries(plan.scenarios) as [Journey, ExecutorPlan][]).map(([j, e]) => [j, k6Scenario(j, e)])),
+    scenarios: Object.fromEntries(
+      (Object.entries(plan.scenarios) as [Journey, ExecutorPlan][]).map(([j, e]) => [j, k6Scenario(j, e)]),
+    ),
     thresholds: k6Thresholds(plan, gateProfile),
     summaryTrendStats: TREND_STATS,
     setupTimeout: s(SETUP_TIMEOUT_S),

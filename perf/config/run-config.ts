@@ -4,7 +4,14 @@
  * there and passes them on, so the k6 side has no second copy of them.
  */
 import type { ProfileName } from '../../gate/spec-types.ts';
-import { LOAD_PROFILES, profilePlan, restrictToGateProfile, soakMinutes, type LoadProfile, type ProfilePlan } from './profiles.ts';
+import {
+  LOAD_PROFILES,
+  profilePlan,
+  restrictToGateProfile,
+  soakMinutes,
+  type LoadProfile,
+  type ProfilePlan,
+} from './profiles.ts';
 import { ALLOW_REMOTE_ENV, loadTargetUrl } from './target.ts';
 
 export const RUN_ENV = {
@@ -48,8 +55,10 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 function required(env: Env, name: string): string {
   const v = env[name];
   if (!v) {
-    throw new Error(`${name}: expected a value; found none. Run k6 through perf/run-k6.ts (npm run qa), which passes it from .env ` +
-      'or the defaults in fixtures/settings.ts, or set it yourself.');
+    throw new Error(
+      `${name}: expected a value; found none. Run k6 through perf/run-k6.ts (npm run qa), which passes it from .env ` +
+        'or the defaults in fixtures/settings.ts, or set it yourself.',
+    );
   }
   return v;
 }
@@ -57,11 +66,16 @@ function required(env: Env, name: string): string {
 export function readRunConfig(env: Env): RunConfig {
   const profile: LoadProfile = oneOf(env, RUN_ENV.profile, LOAD_PROFILES, 'smoke');
   const gateProfile = oneOf(env, RUN_ENV.gateProfile, GATE_PROFILES, 'local');
-  const plan = restrictToGateProfile(profilePlan(profile, { soakMinutes: soakMinutes(env[RUN_ENV.soakMinutes]) }), gateProfile);
+  const plan = restrictToGateProfile(
+    profilePlan(profile, { soakMinutes: soakMinutes(env[RUN_ENV.soakMinutes]) }),
+    gateProfile,
+  );
   const baseUrl = loadTargetUrl(env[RUN_ENV.baseUrl], env[RUN_ENV.allowRemote]);
   const adminPath = `/${(env[RUN_ENV.adminPath] || '/admin/').replace(/^\/+|\/+$/g, '')}/`;
   return {
-    plan, gateProfile, baseUrl,
+    plan,
+    gateProfile,
+    baseUrl,
     adminEntry: `${baseUrl}${adminPath}index.php`,
     username: required(env, RUN_ENV.username),
     password: required(env, RUN_ENV.password),

@@ -20,13 +20,17 @@ export function loadTargetUrl(baseUrl: string | undefined, allowRemote: string |
   const raw = (baseUrl ?? '').trim();
   const m = URL_SHAPE.exec(raw);
   if (!m) {
-    throw new Error(`load target: expected QA_BASE_URL like http://127.0.0.1:8790 (scheme://host[:port], no path); found ${JSON.stringify(raw)}. ` +
-      '`npm run qa` sets it when it starts the reference target.');
+    throw new Error(
+      `load target: expected QA_BASE_URL like http://127.0.0.1:8790 (scheme://host[:port], no path); found ${JSON.stringify(raw)}. ` +
+        '`npm run qa` sets it when it starts the reference target.',
+    );
   }
   const host = m[2] as string;
   if (!isLoopbackHost(host) && allowRemote !== '1') {
-    throw new Error(`load target: expected a loopback host (127.0.0.1, localhost, ::1); found ${host}. Load runs against 127.0.0.1 only so that ` +
-      `nobody load-tests a shared or live store by accident. To load a store you own on purpose, set ${ALLOW_REMOTE_ENV}=1.`);
+    throw new Error(
+      `load target: expected a loopback host (127.0.0.1, localhost, ::1); found ${host}. Load runs against 127.0.0.1 only so that ` +
+        `nobody load-tests a shared or live store by accident. To load a store you own on purpose, set ${ALLOW_REMOTE_ENV}=1.`,
+    );
   }
   return raw.replace(/\/+$/, '');
 }

@@ -62,7 +62,9 @@ export function call(c: Call): Answer {
   }
   if (c.expect === 'page') {
     // not the login form, "Permission Denied!", "Page Not Found!", a PHP error or an empty body
-    shapeOk = check(res, { [`${c.name}: the page itself (page proof)`]: () => provePage(typeof res.body === 'string' ? res.body : '').ok });
+    shapeOk = check(res, {
+      [`${c.name}: the page itself (page proof)`]: () => provePage(typeof res.body === 'string' ? res.body : '').ok,
+    });
   }
   if (c.expect === 'json') {
     shapeOk = check(res, { [`${c.name}: JSON object`]: () => json !== undefined }) && shapeOk;
@@ -76,7 +78,16 @@ export function call(c: Call): Answer {
 }
 
 /** Checks on the content of an answer (not counted as request errors). */
-export function checkAnswer(name: string, a: Answer, checks: Record<string, (json: Record<string, unknown>) => boolean>): boolean {
+export function checkAnswer(
+  name: string,
+  a: Answer,
+  checks: Record<string, (json: Record<string, unknown>) => boolean>,
+): boolean {
   const json = a.json ?? {};
-  return check(json, Object.fromEntries(Object.entries(checks).map(([k, f]) => [`${name}: ${k}`, () => a.json !== undefined && f(json)])));
+  return check(
+    json,
+    Object.fromEntries(
+      Object.entries(checks).map(([k, f]) => [`${name}: ${k}`, () => a.json !== undefined && f(json)]),
+    ),
+  );
 }

@@ -17,6 +17,9 @@ export function seededTrendyolOrders(): string[] {
 }
 
 export function listOr(raw: string | undefined, fallback: () => string[]): string[] {
-  const items = (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const items = (raw ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   return items.length ? items : fallback();
 }

@@ -19,9 +19,19 @@ export function eventId(vu: number, iteration: number): string {
 }
 
 export function deliver(baseUrl: string, secret: string, id: string, d: Delivery): Answer {
-  const body = JSON.stringify({ eventId: id, eventType: d.eventType, timestamp: new Date().toISOString(), data: d.data });
+  const body = JSON.stringify({
+    eventId: id,
+    eventType: d.eventType,
+    timestamp: new Date().toISOString(),
+    data: d.data,
+  });
   const a = call({
-    name: 'webhook.trendyol', method: 'POST', url: `${baseUrl}/index.php?route=${WEBHOOK_ROUTE}`, body, status: 200, expect: 'json',
+    name: 'webhook.trendyol',
+    method: 'POST',
+    url: `${baseUrl}/index.php?route=${WEBHOOK_ROUTE}`,
+    body,
+    status: 200,
+    expect: 'json',
     headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: hmac('sha256', secret, body, 'hex') },
   });
   checkAnswer('webhook.trendyol', a, { 'status success': (j) => j.status === 'success' });

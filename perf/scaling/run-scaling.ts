@@ -43,7 +43,8 @@ async function call<T>(api: AdminClient, route: string, params: Record<string, u
 
 async function waitForJob(api: AdminClient, jobId: number): Promise<void> {
   for (let i = 0; i < 2000; i++) {
-    const job = (await call<{ job?: { status: string; error: string | null } }>(api, 'hub.job', { job_id: jobId })).body.job;
+    const job = (await call<{ job?: { status: string; error: string | null } }>(api, 'hub.job', { job_id: jobId })).body
+      .job;
     if (job?.status === 'done') return;
     if (job?.status === 'failed') throw new Error(`push job ${jobId} failed: ${job.error ?? 'no reason'}`);
     await new Promise((r) => setTimeout(r, 5));
@@ -53,14 +54,24 @@ async function waitForJob(api: AdminClient, jobId: number): Promise<void> {
 
 export const SCALING_OPS: readonly ScalingOp[] = [
   {
-    id: 'report', title: 'sales report over 90 days, every marketplace', samples: 7,
+    id: 'report',
+    title: 'sales report over 90 days, every marketplace',
+    samples: 7,
     async run(api) {
-      const res = await call(api, 'reporting.generateReport', { report_type: 'sales', date_start: day(90), date_end: day(0), marketplace: 'all' });
-      if (res.status !== 200 || !(res.body as { report?: unknown }).report) throw new Error(`generateReport answered ${res.status}: ${res.text.slice(0, 200)}`);
+      const res = await call(api, 'reporting.generateReport', {
+        report_type: 'sales',
+        date_start: day(90),
+        date_end: day(0),
+        marketplace: 'all',
+      });
+      if (res.status !== 200 || !(res.body as { report?: unknown }).report)
+        throw new Error(`generateReport answered ${res.status}: ${res.text.slice(0, 200)}`);
     },
   },
   {
-    id: 'push', title: 'product push of 50 products to Trendyol', samples: 5,
+    id: 'push',
+    title: 'product push of 50 products to Trendyol',
+    samples: 5,
     async run(api) {
       const res = await call<{ job_id: number }>(api, 'trendyol.sync_products', { limit: 50 });
       if (!res.body.job_id) throw new Error(`sync_products answered ${res.status}: ${res.text.slice(0, 200)}`);
@@ -69,15 +80,38 @@ export const SCALING_OPS: readonly ScalingOp[] = [
   },
 ];
 
-export interface ScalingResult { id: string; title: string; samples: number; baseMs: number; grownMs: number; ratio: number }
-export interface ScalingSummary { generatedBy: 'meschain-qa'; factor: number; ops: ScalingResult[] }
+export interface ScalingResult {
+  id: string;
+  title: string;
+  samples: number;
+  baseMs: number;
+  grownMs: number;
+  ratio: number;
+}
+export interface ScalingSummary {
+  generatedBy: 'meschain-qa';
+  factor: number;
+  ops: ScalingResult[];
+}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function timeOps(env: NodeJS.ProcessEnv, scale: number): Promise<Record<string, number>> {
-  const [{ startTarget }, { readTargetConfig }] = await Promise.all([import('../../reference-target/target.ts'), import('../../reference-target/config.ts')]);
-  const target = await startTarget(readTargetConfig({ ...env, TARGET_PORT: '0', TARGET_DB_PATH: ':memory:', TARGET_DATA_SCALE: String(scale),
-    SIM_TRENDYOL_PORT: '0', SIM_HEPSIBURADA_PORT: '0', SIM_N11_PORT: '0' }));
+  const [{ startTarget }, { readTargetConfig }] = await Promise.all([
+    import('../../reference-target/target.ts'),
+    import('../../reference-target/config.ts'),
+  ]);
+  const target = await startTarget(
+    readTargetConfig({
+      ...env,
+      TARGET_PORT: '0',
+      TARGET_DB_PATH: ':memory:',
+      TARGET_DATA_SCALE: String(scale),
+      SIM_TRENDYOL_PORT: '0',
+      SIM_HEPSIBURADA_PORT: '0',
+      SIM_N11_PORT: '0',
+    }),
+  );
   try {
     const settings = readQaSettings({ ...env, QA_BASE_URL: target.storeUrl, QA_TARGET_KIND: 'reference' });
     const api = new AdminClient(settings, await loginOverHttp(settings, 'admin'));
@@ -98,17 +132,29 @@ async function timeOps(env: NodeJS.ProcessEnv, scale: number): Promise<Record<st
   }
 }
 
-export async function runScaling(opts: { reportsDir: string; env: NodeJS.ProcessEnv; factor?: number }): Promise<ScalingSummary> {
+export async function runScaling(opts: {
+  reportsDir: string;
+  env: NodeJS.ProcessEnv;
+  factor?: number;
+}): Promise<ScalingSummary> {
   const factor = opts.factor ?? DEFAULT_SCALING_FACTOR;
   const base = await timeOps(opts.env, 1);
   const grown = await timeOps(opts.env, factor);
   const summary: ScalingSummary = {
-    generatedBy: 'meschain-qa', factor,
+    generatedBy: 'meschain-qa',
+    factor,
     ops: SCALING_OPS.map((op) => {
-      const baseMs = base[op.id]!, grownMs = grown[op.id]!;
+      const baseMs = base[op.id]!,
+        grownMs = grown[op.id]!;
       // a floor of 1 ms: sub-millisecond calls are noise, not a cost to divide by
-      return { id: op.id, title: op.title, samples: op.samples, baseMs: Math.round(baseMs * 10) / 10, grownMs: Math.round(grownMs * 10) / 10,
-        ratio: Math.round((Math.max(grownMs, 1) / Math.max(baseMs, 1)) * 100) / 100 };
+      return {
+        id: op.id,
+        title: op.title,
+        samples: op.samples,
+        baseMs: Math.round(baseMs * 10) / 10,
+        grownMs: Math.round(grownMs * 10) / 10,
+        ratio: Math.round((Math.max(grownMs, 1) / Math.max(baseMs, 1)) * 100) / 100,
+      };
     }),
   };
   const dir = resolve(opts.reportsDir, 'scaling');

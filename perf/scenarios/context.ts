@@ -2,5 +2,10 @@
 import type { RunConfig } from '../config/run-config.ts';
 import type { AdminSession } from '../lib/auth.ts';
 
-export interface SetupData { session: AdminSession; }
-export interface Journey { cfg: RunConfig; data: SetupData; }
+export interface SetupData {
+  session: AdminSession;
+}
+export interface Journey {
+  cfg: RunConfig;
+  data: SetupData;
+}

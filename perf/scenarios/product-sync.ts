@@ -23,5 +23,7 @@ export function productSyncJourney(j: Journey): void {
   if (jobId === undefined) return;
   const last = group('poll the job', () => pollJob(j, jobId));
   const within = Math.round(t.jobMaxPolls * t.jobPollIntervalS);
-  check(last, { [`product_sync: job done within ${within} s`]: (s) => s?.status === 'done' && s.processed === s.total });
+  check(last, {
+    [`product_sync: job done within ${within} s`]: (s) => s?.status === 'done' && s.processed === s.total,
+  });
 }

@@ -13,11 +13,23 @@ const SKUS = listOr(K6_ENV.MESCHAIN_LOAD_SKUS, seededSkus);
 const ORDERS = listOr(K6_ENV.MESCHAIN_LOAD_TRENDYOL_ORDERS, seededTrendyolOrders);
 
 function delivery(i: number): Delivery {
-  if (i % 2 === 0) return { eventType: 'stock-updated', data: { sku: SKUS[(i * 13) % SKUS.length] as string, quantity: (i * 7) % 500 } };
-  return { eventType: 'order-status-changed', data: { orderNumber: ORDERS[i % ORDERS.length] as string, status: ORDER_STATUSES[i % ORDER_STATUSES.length] as string } };
+  if (i % 2 === 0)
+    return {
+      eventType: 'stock-updated',
+      data: { sku: SKUS[(i * 13) % SKUS.length] as string, quantity: (i * 7) % 500 },
+    };
+  return {
+    eventType: 'order-status-changed',
+    data: {
+      orderNumber: ORDERS[i % ORDERS.length] as string,
+      status: ORDER_STATUSES[i % ORDER_STATUSES.length] as string,
+    },
+  };
 }
 
 export function webhookJourney({ cfg }: Journey): void {
   const i = exec.scenario.iterationInTest;
-  group('deliver a signed webhook', () => deliver(cfg.baseUrl, cfg.webhookSecret, eventId(exec.vu.idInTest, exec.vu.iterationInInstance), delivery(i)));
+  group('deliver a signed webhook', () =>
+    deliver(cfg.baseUrl, cfg.webhookSecret, eventId(exec.vu.idInTest, exec.vu.iterationInInstance), delivery(i)),
+  );
 }

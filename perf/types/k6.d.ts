@@ -20,7 +20,14 @@ declare module 'k6/http' {
     timeout?: string | number;
     responseType?: 'text' | 'binary' | 'none';
   }
-  export interface ResponseCookie { name: string; value: string; domain: string; path: string; httpOnly: boolean; secure: boolean; }
+  export interface ResponseCookie {
+    name: string;
+    value: string;
+    domain: string;
+    path: string;
+    httpOnly: boolean;
+    secure: boolean;
+  }
   export interface Response {
     status: number;
     body: string | null;

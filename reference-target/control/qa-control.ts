@@ -30,7 +30,13 @@ export function tableDigests(t: RunningTarget): Record<string, string> {
 export async function handleControl(req: Req, t: RunningTarget): Promise<Reply> {
   const path = req.url.pathname;
   if (path === '/__qa/health') {
-    return json({ ok: true, kind: 'reference-target', faults: t.app.faults.list(), storeUrl: t.app.storeUrl, simulators: t.app.simulators });
+    return json({
+      ok: true,
+      kind: 'reference-target',
+      faults: t.app.faults.list(),
+      storeUrl: t.app.storeUrl,
+      simulators: t.app.simulators,
+    });
   }
   if (path === '/__qa/reset' && req.method === 'POST') {
     const started = performance.now();
@@ -40,10 +46,19 @@ export async function handleControl(req: Req, t: RunningTarget): Promise<Reply> 
   if (path === '/__qa/faults') {
     if (req.method === 'POST') {
       const list = req.body.faults;
-      const names = Array.isArray(list) ? list.map(String) : typeof list === 'string' ? list.split(',').filter(Boolean) : undefined;
+      const names = Array.isArray(list)
+        ? list.map(String)
+        : typeof list === 'string'
+          ? list.split(',').filter(Boolean)
+          : undefined;
       const unknown = names?.filter((n) => !isFaultName(n)) ?? [];
       if (!names || unknown.length) {
-        return json({ error: `expected { "faults": [names] } with names from ${FAULT_NAMES.join(', ')}; found ${JSON.stringify(list)}` }, 400);
+        return json(
+          {
+            error: `expected { "faults": [names] } with names from ${FAULT_NAMES.join(', ')}; found ${JSON.stringify(list)}`,
+          },
+          400,
+        );
       }
       t.app.faults.set(names.filter(isFaultName));
     }
@@ -65,7 +80,8 @@ export async function handleControl(req: Req, t: RunningTarget): Promise<Reply> 
   }
   if (path === '/__qa/simulators/faults' && req.method === 'POST') {
     const mp = req.body.marketplace;
-    if (!isMarketplace(mp)) return json({ error: `expected marketplace in ${MARKETPLACES.join(', ')}; found ${JSON.stringify(mp)}` }, 400);
+    if (!isMarketplace(mp))
+      return json({ error: `expected marketplace in ${MARKETPLACES.join(', ')}; found ${JSON.stringify(mp)}` }, 400);
     t.simulators.setFaults(mp, (req.body.faults ?? {}) as Parameters<RunningTarget['simulators']['setFaults']>[1]);
     return json({ ok: true });
   }

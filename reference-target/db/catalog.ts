@@ -4,21 +4,62 @@
  */
 import { seededRandom } from './random.ts';
 
-export interface SeedCategory { categoryId: number; name: string; }
+export interface SeedCategory {
+  categoryId: number;
+  name: string;
+}
 export interface SeedProduct {
-  productId: number; name: string; model: string; sku: string; ean: string;
-  quantity: number; price: number; categoryId: number;
+  productId: number;
+  name: string;
+  model: string;
+  sku: string;
+  ean: string;
+  quantity: number;
+  price: number;
+  categoryId: number;
 }
 
 export const CATEGORY_NAMES = [
-  'Elektronik', 'Telefon & Aksesuar', 'Bilgisayar', 'Ev & Yaşam', 'Mutfak', 'Giyim', 'Ayakkabı',
-  'Çanta', 'Kozmetik', 'Kişisel Bakım', 'Spor & Outdoor', 'Oyuncak', 'Kitap', 'Kırtasiye',
-  'Bahçe', 'Yapı Market', 'Otomotiv', 'Pet Shop', 'Anne & Bebek', 'Süpermarket',
+  'Elektronik',
+  'Telefon & Aksesuar',
+  'Bilgisayar',
+  'Ev & Yaşam',
+  'Mutfak',
+  'Giyim',
+  'Ayakkabı',
+  'Çanta',
+  'Kozmetik',
+  'Kişisel Bakım',
+  'Spor & Outdoor',
+  'Oyuncak',
+  'Kitap',
+  'Kırtasiye',
+  'Bahçe',
+  'Yapı Market',
+  'Otomotiv',
+  'Pet Shop',
+  'Anne & Bebek',
+  'Süpermarket',
 ] as const;
 
 const ADJECTIVES = ['Pro', 'Mini', 'Max', 'Eko', 'Lux', 'Smart', 'Klasik', 'Ultra', 'Comfort', 'Nova', 'Atlas', 'Vega'];
-const NOUNS = ['Kulaklık', 'Şarj Aleti', 'Termos', 'Sırt Çantası', 'Tişört', 'Koşu Ayakkabısı', 'Blender',
-  'Masa Lambası', 'Defter', 'Oyun Konsolu', 'Kahve Makinesi', 'Yoga Matı', 'Parfüm', 'Tava Seti', 'Powerbank'];
+const NOUNS = [
+  'Kulaklık',
+  'Şarj Aleti',
+  'Termos',
+  'Sırt Çantası',
+  'Tişört',
+  'Koşu Ayakkabısı',
+  'Blender',
+  'Masa Lambası',
+  'Defter',
+  'Oyun Konsolu',
+  'Kahve Makinesi',
+  'Yoga Matı',
+  'Parfüm',
+  'Tava Seti',
+  'Powerbank',
+];
 
 /** A product whose name starts like a spreadsheet formula: the CSV export must neutralise it. */
 export const FORMULA_PRODUCT_ID = 13;
@@ -39,9 +80,10 @@ export function seedProducts(): SeedProduct[] {
   const rnd = seededRandom(20240601);
   const out: SeedProduct[] = [];
   for (let id = 1; id <= PRODUCT_COUNT; id++) {
-    const name = id === FORMULA_PRODUCT_ID
-      ? FORMULA_PRODUCT_NAME
-      : `${rnd.pick(ADJECTIVES)} ${rnd.pick(NOUNS)} ${String(id).padStart(3, '0')}`;
+    const name =
+      id === FORMULA_PRODUCT_ID
+        ? FORMULA_PRODUCT_NAME
+        : `${rnd.pick(ADJECTIVES)} ${rnd.pick(NOUNS)} ${String(id).padStart(3, '0')}`;
     out.push({
       productId: id,
       name,

@@ -6,7 +6,8 @@ export type Row = Record<string, SQLInputValue>;
 export type Params = Record<string, SQLInputValue>;
 
 /** The table a write statement changes (INSERT/REPLACE INTO t, UPDATE t, DELETE FROM t). */
-const WRITTEN_TABLE = /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(\w+)/i;
+const WRITTEN_TABLE =
+  /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+(\w+)/i;
 
 export class Database {
   readonly raw: DatabaseSync;

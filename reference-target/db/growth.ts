@@ -17,8 +17,14 @@ export const MAX_DATA_SCALE = 20;
 /** Copy `k` (1…) of a seed product. */
 function copyOf(p: SeedProduct, k: number): SeedProduct {
   const id = p.productId + k * PRODUCT_COUNT;
-  return { ...p, productId: id, name: `${p.name} · ${k + 1}`, model: `MS-${String(id).padStart(5, '0')}`,
-    sku: `MSK-${String(100000 + id * 7)}`, ean: ean13(`869${String(1000000 + id * 13).padStart(9, '0')}`) };
+  return {
+    ...p,
+    productId: id,
+    name: `${p.name} · ${k + 1}`,
+    model: `MS-${String(id).padStart(5, '0')}`,
+    sku: `MSK-${String(100000 + id * 7)}`,
+    ean: ean13(`869${String(1000000 + id * 13).padStart(9, '0')}`),
+  };
 }
 
 export function growStore(db: Database, scale: number, today: Date): void {
@@ -30,28 +36,56 @@ export function growStore(db: Database, scale: number, today: Date): void {
   for (let k = 1; k < scale; k++) {
     const copies = base.map((p) => copyOf(p, k));
     for (const p of copies) {
-      db.run(`INSERT INTO oc_product (product_id, model, sku, ean, quantity, price, status, date_added, date_modified)
-              VALUES ($id, $model, $sku, $ean, $q, $price, 1, $d, $d)`, { id: p.productId, model: p.model, sku: p.sku, ean: p.ean, q: p.quantity, price: p.price, d: now });
-      db.run('INSERT INTO oc_product_description (product_id, language_id, name, description) VALUES ($id, 1, $n, $n)', { id: p.productId, n: p.name });
-      db.run('INSERT INTO oc_product_to_category (product_id, category_id) VALUES ($id, $c)', { id: p.productId, c: p.categoryId });
+      db.run(
+        `INSERT INTO oc_product (product_id, model, sku, ean, quantity, price, status, date_added, date_modified)
+              VALUES ($id, $model, $sku, $ean, $q, $price, 1, $d, $d)`,
+        { id: p.productId, model: p.model, sku: p.sku, ean: p.ean, q: p.quantity, price: p.price, d: now },
+      );
+      db.run(
+        'INSERT INTO oc_product_description (product_id, language_id, name, description) VALUES ($id, 1, $n, $n)',
+        { id: p.productId, n: p.name },
+      );
+      db.run('INSERT INTO oc_product_to_category (product_id, category_id) VALUES ($id, $c)', {
+        id: p.productId,
+        c: p.categoryId,
+      });
     }
     for (const mp of MARKETPLACES) {
       for (const p of copies.slice(0, LISTED_UP_TO[mp])) {
-        db.run(`INSERT INTO meschain_product_mapping (product_id, marketplace, marketplace_product_id, marketplace_sku, last_sync, sync_status)
-                VALUES ($pid, $mp, $mpid, $sku, $ls, 'success')`, { pid: p.productId, mp, mpid: `${mp}-${p.productId}`, sku: p.sku, ls: now });
+        db.run(
+          `INSERT INTO meschain_product_mapping (product_id, marketplace, marketplace_product_id, marketplace_sku, last_sync, sync_status)
+                VALUES ($pid, $mp, $mpid, $sku, $ls, 'success')`,
+          { pid: p.productId, mp, mpid: `${mp}-${p.productId}`, sku: p.sku, ls: now },
+        );
       }
       for (const o of orderBook(mp, base, today).slice(0, IMPORTED_PER_MARKETPLACE)) {
         const lines = o.lines.map((l) => {
           const c = copyOf(base[l.productId - 1]!, k);
           return { productId: c.productId, name: c.name, sku: c.sku, quantity: l.quantity, price: l.price };
         });
-        insertImportedOrder(db, null, mp, `${o.orderNumber}-${k + 1}`, o.customer, lines, o.total, sqlDate(new Date(o.createdAt)));
+        insertImportedOrder(
+          db,
+          null,
+          mp,
+          `${o.orderNumber}-${k + 1}`,
+          o.customer,
+          lines,
+          o.total,
+          sqlDate(new Date(o.createdAt)),
+        );
       }
       for (let daysAgo = 15; daysAgo >= 1; daysAgo--) {
         for (let n = rnd.int(4, 24); n > 0; n--) {
-          db.run(`INSERT INTO meschain_sync_log (marketplace, operation, status, message, items, duration_ms, created_at)
+          db.run(
+            `INSERT INTO meschain_sync_log (marketplace, operation, status, message, items, duration_ms, created_at)
                   VALUES ($mp, 'product_sync', 'success', 'copy', $items, $dur, $at)`,
-          { mp, items: rnd.int(1, 50), dur: rnd.int(80, 2400), at: sqlDate(new Date(day0 - daysAgo * 86_400_000 + rnd.int(0, 86_399) * 1000)) });
+            {
+              mp,
+              items: rnd.int(1, 50),
+              dur: rnd.int(80, 2400),
+              at: sqlDate(new Date(day0 - daysAgo * 86_400_000 + rnd.int(0, 86_399) * 1000)),
+            },
+          );
         }
       }
     }

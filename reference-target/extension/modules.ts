@@ -25,17 +25,45 @@ export const MARKETPLACE_SETTINGS: Record<Marketplace, { title: string; apiStyle
     fields: [
       { key: 'api_key', label: 'API Key', secret: true, required: true, hint: '8-64 characters' },
       { key: 'api_secret', label: 'API Secret', secret: true, required: true, hint: '8-64 characters' },
-      { key: 'supplier_id', label: 'Supplier ID', secret: false, required: true, pattern: /^\d{1,12}$/, hint: 'digits only' },
-      { key: 'endpoint', label: 'API Endpoint', secret: false, required: true, pattern: /^https?:\/\/\S+$/, hint: 'http(s) URL' },
+      {
+        key: 'supplier_id',
+        label: 'Supplier ID',
+        secret: false,
+        required: true,
+        pattern: /^\d{1,12}$/,
+        hint: 'digits only',
+      },
+      {
+        key: 'endpoint',
+        label: 'API Endpoint',
+        secret: false,
+        required: true,
+        pattern: /^https?:\/\/\S+$/,
+        hint: 'http(s) URL',
+      },
     ],
   },
   hepsiburada: {
     title: 'Hepsiburada',
     apiStyle: 'REST, Bearer token',
     fields: [
-      { key: 'merchant_id', label: 'Merchant ID', secret: false, required: true, pattern: /^[A-Za-z0-9-]{4,64}$/, hint: 'letters, digits and dashes' },
+      {
+        key: 'merchant_id',
+        label: 'Merchant ID',
+        secret: false,
+        required: true,
+        pattern: /^[A-Za-z0-9-]{4,64}$/,
+        hint: 'letters, digits and dashes',
+      },
       { key: 'api_token', label: 'API Token', secret: true, required: true, hint: '8-64 characters' },
-      { key: 'endpoint', label: 'API Endpoint', secret: false, required: true, pattern: /^https?:\/\/\S+$/, hint: 'http(s) URL' },
+      {
+        key: 'endpoint',
+        label: 'API Endpoint',
+        secret: false,
+        required: true,
+        pattern: /^https?:\/\/\S+$/,
+        hint: 'http(s) URL',
+      },
     ],
   },
   n11: {
@@ -44,7 +72,14 @@ export const MARKETPLACE_SETTINGS: Record<Marketplace, { title: string; apiStyle
     fields: [
       { key: 'app_key', label: 'App Key', secret: true, required: true, hint: '8-64 characters' },
       { key: 'app_secret', label: 'App Secret', secret: true, required: true, hint: '8-64 characters' },
-      { key: 'endpoint', label: 'API Endpoint', secret: false, required: true, pattern: /^https?:\/\/\S+$/, hint: 'http(s) URL' },
+      {
+        key: 'endpoint',
+        label: 'API Endpoint',
+        secret: false,
+        required: true,
+        pattern: /^https?:\/\/\S+$/,
+        hint: 'http(s) URL',
+      },
     ],
   },
 };

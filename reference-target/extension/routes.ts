@@ -38,7 +38,8 @@ export function adminRoutes(): Map<string, AdminHandler> {
   ]);
   for (const mp of MARKETPLACES) {
     routes.set(`extension/module/${mp}`, (req, app) => pages.marketplaceSettingsPage(req, app, mp));
-    for (const [method, handler] of Object.entries(marketplaceActions(mp))) routes.set(`extension/module/${mp}/${method}`, handler);
+    for (const [method, handler] of Object.entries(marketplaceActions(mp)))
+      routes.set(`extension/module/${mp}/${method}`, handler);
   }
   return routes;
 }

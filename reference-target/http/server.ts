@@ -42,7 +42,8 @@ function parseBody(raw: Buffer, contentType: string | undefined): Record<string,
       return 'malformed';
     }
   }
-  if (type === 'application/x-www-form-urlencoded') return qs.parse(raw.toString('utf8'), QS_OPTIONS) as Record<string, unknown>;
+  if (type === 'application/x-www-form-urlencoded')
+    return qs.parse(raw.toString('utf8'), QS_OPTIONS) as Record<string, unknown>;
   return {};
 }
 
@@ -50,7 +51,11 @@ export async function toReq(req: IncomingMessage, baseUrl: string): Promise<Req 
   const url = new URL(req.url ?? '/', baseUrl);
   const raw = await readBody(req);
   if (raw === 'too-large') {
-    return { status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: `Request body over ${MAX_BODY_BYTES} bytes` }) };
+    return {
+      status: 413,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: `Request body over ${MAX_BODY_BYTES} bytes` }),
+    };
   }
   const body = parseBody(raw, req.headers['content-type']);
   return {
@@ -93,8 +98,14 @@ export function listen(handler: Handler, port: number, onError: (err: unknown) =
       const actual = (server.address() as AddressInfo).port;
       baseUrl = `http://127.0.0.1:${actual}`;
       resolve({
-        server, url: baseUrl, port: actual,
-        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        server,
+        url: baseUrl,
+        port: actual,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });

@@ -20,9 +20,18 @@ const VENDOR: Record<string, string> = {
 };
 
 const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml', '.html': 'text/html; charset=utf-8',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.eot': 'application/vnd.ms-fontobject',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.eot': 'application/vnd.ms-fontobject',
 };
 
 const HEAVY_SCRIPT = `/* heavy-page fault: 2 MB of render-blocking script */\nwindow.__heavy = (window.__heavy || 0) + 1;\n/*${'x'.repeat(2 * 1024 * 1024)}*/\n`;
@@ -34,7 +43,9 @@ function file(path: string, extraHeaders: Record<string, string> = {}): Reply | 
     return undefined;
   }
   return reply(200, readFileSync(path), {
-    'content-type': path.endsWith('manifest.json') ? 'application/manifest+json' : TYPES[extname(path)] ?? 'application/octet-stream',
+    'content-type': path.endsWith('manifest.json')
+      ? 'application/manifest+json'
+      : (TYPES[extname(path)] ?? 'application/octet-stream'),
     'cache-control': 'public, max-age=3600',
     'x-content-type-options': 'nosniff',
     ...extraHeaders,
@@ -47,7 +58,8 @@ export function serveStatic(req: Req, app: App): Reply | undefined {
   if (path === '/admin/meschain-sw.js') {
     const name = app.faults.has('sw-broken') ? 'sw-broken.js' : 'sw.js';
     return file(join(PUBLIC_DIR, 'javascript', 'meschain', name), {
-      'service-worker-allowed': '/admin/', 'cache-control': 'no-cache',
+      'service-worker-allowed': '/admin/',
+      'cache-control': 'no-cache',
     });
   }
   if (!path.startsWith('/admin/view/')) return undefined;
@@ -57,7 +69,8 @@ export function serveStatic(req: Req, app: App): Reply | undefined {
   }
   const vendor = VENDOR[rel];
   if (vendor) return file(join(NODE_MODULES, vendor));
-  if (rel.startsWith('javascript/bootstrap/fonts/')) return file(join(NODE_MODULES, 'bootstrap/dist/fonts', rel.slice('javascript/bootstrap/fonts/'.length)));
+  if (rel.startsWith('javascript/bootstrap/fonts/'))
+    return file(join(NODE_MODULES, 'bootstrap/dist/fonts', rel.slice('javascript/bootstrap/fonts/'.length)));
   const full = normalize(join(PUBLIC_DIR, rel));
   if (!full.startsWith(PUBLIC_DIR + sep)) return reply(404, 'Not Found', { 'content-type': 'text/plain' });
   return file(full) ?? reply(404, 'Not Found', { 'content-type': 'text/plain' });

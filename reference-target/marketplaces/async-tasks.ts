@@ -3,7 +3,11 @@
  * listing uploads): the work is done when the task is created, but like the real services the
  * first status poll still says "in progress"; every later poll gives the result.
  */
-export interface TaskPoll<T> { done: boolean; result: T; polls: number; }
+export interface TaskPoll<T> {
+  done: boolean;
+  result: T;
+  polls: number;
+}
 
 export class AsyncTasks<T> {
   #tasks = new Map<string, { result: T; polls: number }>();

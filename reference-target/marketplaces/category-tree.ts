@@ -5,7 +5,11 @@
 import { CATEGORY_NAMES } from '../db/catalog.ts';
 import type { Marketplace } from '../extension/modules.ts';
 
-export interface SimCategory { id: number; name: string; parentId: number | null; }
+export interface SimCategory {
+  id: number;
+  name: string;
+  parentId: number | null;
+}
 
 const TOP_LEVEL_BASE: Record<Marketplace, number> = { trendyol: 400, hepsiburada: 18_000_000, n11: 1_000_000 };
 const SUB_NAMES = ['Fırsat Ürünleri', 'Yeni Sezon'] as const;

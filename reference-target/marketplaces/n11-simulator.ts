@@ -14,7 +14,16 @@ import { listedSeedProducts, n11ProductId, seededProductBySku } from './listed-c
 import type { MarketplaceOrder } from './order-book.ts';
 import { ProductStore } from './product-store.ts';
 import type { MarketplaceApi } from './simulator-host.ts';
-import { list, parseSoapRequest, parseXmlLoose, soapFailure, soapFault, soapSuccess, text, type SoapCall } from './n11-soap.ts';
+import {
+  list,
+  parseSoapRequest,
+  parseXmlLoose,
+  soapFailure,
+  soapFault,
+  soapSuccess,
+  text,
+  type SoapCall,
+} from './n11-soap.ts';
 import { isRecord, round2, sameSecret } from './sim-input.ts';
 
 export const N11_MAX_PAGE_SIZE = 100;
@@ -52,7 +61,10 @@ export function n11Order(o: MarketplaceOrder, index: number): Record<string, unk
     shippingAddress: { fullName, gsm: o.customer.phone },
     itemList: {
       item: o.lines.map((l) => ({
-        productSellerCode: l.sku, productName: l.name, quantity: String(l.quantity), price: l.price.toFixed(2),
+        productSellerCode: l.sku,
+        productName: l.name,
+        quantity: String(l.quantity),
+        price: l.price.toFixed(2),
         sellerInvoiceAmount: round2(l.quantity * l.price).toFixed(2),
       })),
     },
@@ -76,8 +88,19 @@ export class N11Api implements MarketplaceApi {
     this.products.clear();
     this.#nextId = 1;
     for (const p of listedSeedProducts('n11')) {
-      this.products.seed(p.sku, { barcode: p.ean, sku: p.sku, title: p.name, categoryId: null, quantity: p.quantity, salePrice: p.price, listPrice: p.price },
-        n11ProductId(p.productId));
+      this.products.seed(
+        p.sku,
+        {
+          barcode: p.ean,
+          sku: p.sku,
+          title: p.name,
+          categoryId: null,
+          quantity: p.quantity,
+          salePrice: p.price,
+          listPrice: p.price,
+        },
+        n11ProductId(p.productId),
+      );
     }
   }
 
@@ -98,31 +121,56 @@ export class N11Api implements MarketplaceApi {
     const service = /^\/ws\/([A-Za-z]+)\/?$/.exec(req.url.pathname)?.[1];
     const operations = service === undefined ? undefined : SERVICES[service];
     if (!service || !operations) {
-      return soapFault('SOAP-ENV:Client', `no N11 service at ${req.url.pathname}; expected /ws/ProductService/, /ws/OrderService/ or /ws/CategoryService/`);
+      return soapFault(
+        'SOAP-ENV:Client',
+        `no N11 service at ${req.url.pathname}; expected /ws/ProductService/, /ws/OrderService/ or /ws/CategoryService/`,
+      );
     }
-    if (req.method !== 'POST') return reply(405, `expected POST with a SOAP envelope; found ${req.method}`, { 'content-type': 'text/plain; charset=utf-8', allow: 'POST' });
+    if (req.method !== 'POST')
+      return reply(405, `expected POST with a SOAP envelope; found ${req.method}`, {
+        'content-type': 'text/plain; charset=utf-8',
+        allow: 'POST',
+      });
     const call = parseSoapRequest(req.rawBody.toString('utf8'));
     if ('fault' in call) return soapFault('SOAP-ENV:Client', call.fault);
     if (!operations.includes(call.operation)) {
-      return soapFault('SOAP-ENV:Client', `unknown operation ${call.operation} on ${service}; expected one of ${operations.join(', ')}`);
+      return soapFault(
+        'SOAP-ENV:Client',
+        `unknown operation ${call.operation} on ${service}; expected one of ${operations.join(', ')}`,
+      );
     }
     if (!this.#authenticated(call)) {
-      return soapFailure(call.operation, 'SELLER_API.authenticationFailed',
-        'Authentication failed: expected the appKey and appSecret of a seller in <auth>; found credentials that match none');
+      return soapFailure(
+        call.operation,
+        'SELLER_API.authenticationFailed',
+        'Authentication failed: expected the appKey and appSecret of a seller in <auth>; found credentials that match none',
+      );
     }
     switch (call.operation) {
-      case 'SaveProduct': return this.#saveProduct(call);
-      case 'UpdateStockByStockSellerCode': return this.#updateStock(call);
-      case 'UpdateProductPriceBySellerCode': return this.#updatePrice(call);
-      case 'OrderList': return this.#orderList(call);
-      case 'GetTopLevelCategories': return this.#topLevelCategories(call);
-      default: return this.#subCategories(call);
+      case 'SaveProduct':
+        return this.#saveProduct(call);
+      case 'UpdateStockByStockSellerCode':
+        return this.#updateStock(call);
+      case 'UpdateProductPriceBySellerCode':
+        return this.#updatePrice(call);
+      case 'OrderList':
+        return this.#orderList(call);
+      case 'GetTopLevelCategories':
+        return this.#topLevelCategories(call);
+      default:
+        return this.#subCategories(call);
     }
   }
 
   #authenticated(call: SoapCall): boolean {
-    const key = text(call.request, 'auth', 'appKey'), secret = text(call.request, 'auth', 'appSecret');
-    return key !== '' && secret !== '' && sameSecret(key, this.#credentials.appKey) && sameSecret(secret, this.#credentials.appSecret);
+    const key = text(call.request, 'auth', 'appKey'),
+      secret = text(call.request, 'auth', 'appSecret');
+    return (
+      key !== '' &&
+      secret !== '' &&
+      sameSecret(key, this.#credentials.appKey) &&
+      sameSecret(secret, this.#credentials.appSecret)
+    );
   }
 
   #saveProduct(call: SoapCall): Reply {
@@ -134,82 +182,140 @@ export class N11Api implements MarketplaceApi {
     const stockItems = list(product, 'stockItems', 'stockItem');
     if (code === '') reasons.push('productSellerCode: expected a non-empty seller code; found none');
     if (title === '' || title.length > 200) reasons.push(`title: expected 1-200 characters; found ${title.length}`);
-    if (!AMOUNT.test(price) || Number(price) <= 0) reasons.push(`price: expected an amount above 0 like 199.90; found ${JSON.stringify(price)}`);
+    if (!AMOUNT.test(price) || Number(price) <= 0)
+      reasons.push(`price: expected an amount above 0 like 199.90; found ${JSON.stringify(price)}`);
     if (stockItems.length === 0) reasons.push('stockItems: expected at least one <stockItem>; found none');
     const quantity = text(stockItems[0], 'quantity');
-    if (stockItems.length > 0 && !INTEGER.test(quantity)) reasons.push(`stockItem.quantity: expected a whole number; found ${JSON.stringify(quantity)}`);
+    if (stockItems.length > 0 && !INTEGER.test(quantity))
+      reasons.push(`stockItem.quantity: expected a whole number; found ${JSON.stringify(quantity)}`);
     if (reasons.length > 0) return soapFailure('SaveProduct', 'SELLER_API.invalidProduct', reasons.join('; '));
 
-    const { product: listed } = this.products.upsert(code, {
-      barcode: text(stockItems[0], 'barcode'), sku: code, title, categoryId: text(product, 'category', 'id') || null,
-      quantity: Number(quantity), salePrice: Number(price), listPrice: Number(price),
-    }, () => {
-      const seeded = seededProductBySku(code);
-      return seeded ? n11ProductId(seeded.productId) : String(990_000 + this.#nextId++);
-    });
+    const { product: listed } = this.products.upsert(
+      code,
+      {
+        barcode: text(stockItems[0], 'barcode'),
+        sku: code,
+        title,
+        categoryId: text(product, 'category', 'id') || null,
+        quantity: Number(quantity),
+        salePrice: Number(price),
+        listPrice: Number(price),
+      },
+      () => {
+        const seeded = seededProductBySku(code);
+        return seeded ? n11ProductId(seeded.productId) : String(990_000 + this.#nextId++);
+      },
+    );
     return soapSuccess('SaveProduct', {
-      product: { id: listed.marketplaceProductId, productSellerCode: code, title, price: listed.salePrice.toFixed(2), approvalStatus: '1' },
+      product: {
+        id: listed.marketplaceProductId,
+        productSellerCode: code,
+        title,
+        price: listed.salePrice.toFixed(2),
+        approvalStatus: '1',
+      },
     });
   }
 
   #updateStock(call: SoapCall): Reply {
     const items = list(call.request, 'stockItems', 'stockItem');
     if (items.length === 0 || items.length > N11_MAX_STOCK_ITEMS) {
-      return soapFailure('UpdateStockByStockSellerCode', 'SELLER_API.invalidStockItems', `stockItems: expected 1-${N11_MAX_STOCK_ITEMS} <stockItem>; found ${items.length}`);
+      return soapFailure(
+        'UpdateStockByStockSellerCode',
+        'SELLER_API.invalidStockItems',
+        `stockItems: expected 1-${N11_MAX_STOCK_ITEMS} <stockItem>; found ${items.length}`,
+      );
     }
     const problems: string[] = [];
     for (const it of items) {
-      const code = text(it, 'sellerStockCode'), quantity = text(it, 'quantity');
-      if (!this.products.get(code)) problems.push(`sellerStockCode ${JSON.stringify(code)}: expected a listed stock code; found none`);
-      else if (!INTEGER.test(quantity)) problems.push(`quantity of ${code}: expected a whole number; found ${JSON.stringify(quantity)}`);
+      const code = text(it, 'sellerStockCode'),
+        quantity = text(it, 'quantity');
+      if (!this.products.get(code))
+        problems.push(`sellerStockCode ${JSON.stringify(code)}: expected a listed stock code; found none`);
+      else if (!INTEGER.test(quantity))
+        problems.push(`quantity of ${code}: expected a whole number; found ${JSON.stringify(quantity)}`);
     }
     // N11 applies a stock update all or nothing
-    if (problems.length > 0) return soapFailure('UpdateStockByStockSellerCode', 'SELLER_API.stockItemNotFound', problems.join('; '));
+    if (problems.length > 0)
+      return soapFailure('UpdateStockByStockSellerCode', 'SELLER_API.stockItemNotFound', problems.join('; '));
     for (const it of items) this.products.setStock(text(it, 'sellerStockCode'), Number(text(it, 'quantity')));
     return soapSuccess('UpdateStockByStockSellerCode');
   }
 
   #updatePrice(call: SoapCall): Reply {
-    const code = text(call.request, 'productSellerCode'), price = text(call.request, 'price');
+    const code = text(call.request, 'productSellerCode'),
+      price = text(call.request, 'price');
     if (!this.products.get(code)) {
-      return soapFailure('UpdateProductPriceBySellerCode', 'SELLER_API.productNotFound', `productSellerCode ${JSON.stringify(code)}: expected a listed product; found none`);
+      return soapFailure(
+        'UpdateProductPriceBySellerCode',
+        'SELLER_API.productNotFound',
+        `productSellerCode ${JSON.stringify(code)}: expected a listed product; found none`,
+      );
     }
     if (!AMOUNT.test(price) || Number(price) <= 0) {
-      return soapFailure('UpdateProductPriceBySellerCode', 'SELLER_API.invalidPrice', `price: expected an amount above 0 like 199.90; found ${JSON.stringify(price)}`);
+      return soapFailure(
+        'UpdateProductPriceBySellerCode',
+        'SELLER_API.invalidPrice',
+        `price: expected an amount above 0 like 199.90; found ${JSON.stringify(price)}`,
+      );
     }
     this.products.setPrice(code, Number(price), Number(price));
     const listed = this.products.get(code);
-    return soapSuccess('UpdateProductPriceBySellerCode', { product: { id: listed?.marketplaceProductId ?? '', productSellerCode: code, price: Number(price).toFixed(2) } });
+    return soapSuccess('UpdateProductPriceBySellerCode', {
+      product: { id: listed?.marketplaceProductId ?? '', productSellerCode: code, price: Number(price).toFixed(2) },
+    });
   }
 
   #orderList(call: SoapCall): Reply {
     const pageText = text(call.request, 'pagingData', 'currentPage') || '0';
     const sizeText = text(call.request, 'pagingData', 'pageSize') || '50';
-    const page = Number(pageText), size = Number(sizeText);
+    const page = Number(pageText),
+      size = Number(sizeText);
     if (!INTEGER.test(pageText) || !INTEGER.test(sizeText) || size < 1 || size > N11_MAX_PAGE_SIZE) {
-      return soapFailure('OrderList', 'SELLER_API.invalidPagingData',
-        `pagingData: expected currentPage ≥ 0 and pageSize 1-${N11_MAX_PAGE_SIZE}; found currentPage ${JSON.stringify(pageText)}, pageSize ${JSON.stringify(sizeText)}`);
+      return soapFailure(
+        'OrderList',
+        'SELLER_API.invalidPagingData',
+        `pagingData: expected currentPage ≥ 0 and pageSize 1-${N11_MAX_PAGE_SIZE}; found currentPage ${JSON.stringify(pageText)}, pageSize ${JSON.stringify(sizeText)}`,
+      );
     }
     const orders = this.#orders.slice(page * size, page * size + size).map((o, i) => n11Order(o, page * size + i));
     return soapSuccess('OrderList', {
-      pagingData: { currentPage: String(page), pageSize: String(size), totalCount: String(this.#orders.length), pageCount: String(Math.ceil(this.#orders.length / size)) },
+      pagingData: {
+        currentPage: String(page),
+        pageSize: String(size),
+        totalCount: String(this.#orders.length),
+        pageCount: String(Math.ceil(this.#orders.length / size)),
+      },
       orderList: { order: orders },
     });
   }
 
   #topLevelCategories(_call: SoapCall): Reply {
     const top = categoryTree('n11').filter((c) => c.parentId === null);
-    return soapSuccess('GetTopLevelCategories', { categoryList: { category: top.map((c) => ({ id: String(c.id), name: c.name })) } });
+    return soapSuccess('GetTopLevelCategories', {
+      categoryList: { category: top.map((c) => ({ id: String(c.id), name: c.name })) },
+    });
   }
 
   #subCategories(call: SoapCall): Reply {
     const id = text(call.request, 'categoryId');
     const tree = categoryTree('n11');
     const parent = tree.find((c) => String(c.id) === id);
-    if (!parent) return soapFailure('GetSubCategories', 'SELLER_API.categoryNotFound', `categoryId: expected an N11 category id; found ${JSON.stringify(id)}`);
+    if (!parent)
+      return soapFailure(
+        'GetSubCategories',
+        'SELLER_API.categoryNotFound',
+        `categoryId: expected an N11 category id; found ${JSON.stringify(id)}`,
+      );
     const subs = tree.filter((c) => c.parentId === parent.id);
     return soapSuccess('GetSubCategories', {
-      category: [{ id: String(parent.id), name: parent.name, subCategoryList: subs.length ? { subCategory: subs.map((c) => ({ id: String(c.id), name: c.name })) } : '' }],
+      category: [
+        {
+          id: String(parent.id),
+          name: parent.name,
+          subCategoryList: subs.length ? { subCategory: subs.map((c) => ({ id: String(c.id), name: c.name })) } : '',
+        },
+      ],
     });
   }
 }

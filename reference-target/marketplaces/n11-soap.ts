@@ -10,24 +10,33 @@ export const N11_SCHEMA_NS = 'http://www.n11.com/ws/schemas';
 const LIST_ELEMENTS = new Set(['stockItem', 'order', 'item', 'category', 'subCategory', 'image']);
 
 const parser = new XMLParser({
-  ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true,
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
   isArray: (name) => LIST_ELEMENTS.has(name),
 });
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
 
-export interface SoapCall { operation: string; request: Record<string, unknown>; }
+export interface SoapCall {
+  operation: string;
+  request: Record<string, unknown>;
+}
 
 /** Parses a SOAP request: `{operation: 'SaveProduct', request: <SaveProductRequest children>}` or a reason it is not one. */
 export function parseSoapRequest(xml: string): SoapCall | { fault: string } {
   if (xml.trim() === '') return { fault: 'expected a SOAP 1.1 envelope; found an empty body' };
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { fault: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
+  if (valid !== true)
+    return { fault: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   const doc: unknown = parser.parse(xml);
   const envelope = isRecord(doc) ? doc.Envelope : undefined;
   const body = isRecord(envelope) ? envelope.Body : undefined;
-  if (!isRecord(body)) return { fault: 'expected <Envelope><Body>…</Body></Envelope> in the SOAP namespace; found no Body' };
+  if (!isRecord(body))
+    return { fault: 'expected <Envelope><Body>…</Body></Envelope> in the SOAP namespace; found no Body' };
   const [name, content] = Object.entries(body)[0] ?? [];
-  if (name === undefined || !name.endsWith('Request')) return { fault: `expected one <…Request> element in the SOAP Body; found ${name ?? 'none'}` };
+  if (name === undefined || !name.endsWith('Request'))
+    return { fault: `expected one <…Request> element in the SOAP Body; found ${name ?? 'none'}` };
   return { operation: name.slice(0, -'Request'.length), request: isRecord(content) ? content : {} };
 }
 
@@ -45,7 +54,11 @@ function envelope(body: Record<string, unknown>): string {
 const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 
 export function soapResponse(operation: string, content: Record<string, unknown>): Reply {
-  return reply(200, envelope({ [`ns3:${operation}Response`]: { '@_xmlns:ns3': N11_SCHEMA_NS, ...content } }), XML_HEADERS);
+  return reply(
+    200,
+    envelope({ [`ns3:${operation}Response`]: { '@_xmlns:ns3': N11_SCHEMA_NS, ...content } }),
+    XML_HEADERS,
+  );
 }
 
 export function soapSuccess(operation: string, content: Record<string, unknown> = {}): Reply {
@@ -54,7 +67,9 @@ export function soapSuccess(operation: string, content: Record<string, unknown> 
 
 /** N11 reports business errors as HTTP 200 with `result.status = failure`. */
 export function soapFailure(operation: string, errorCode: string, errorMessage: string): Reply {
-  return soapResponse(operation, { result: { status: 'failure', errorCode, errorMessage, errorCategory: 'SELLER_API' } });
+  return soapResponse(operation, {
+    result: { status: 'failure', errorCode, errorMessage, errorCategory: 'SELLER_API' },
+  });
 }
 
 /** Transport-level problems (malformed XML, unknown operation) are SOAP Faults with HTTP 500. */

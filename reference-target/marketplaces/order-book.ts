@@ -10,11 +10,18 @@ import type { Marketplace } from '../extension/modules.ts';
 export const ORDERS_PER_MARKETPLACE = 60;
 export const IMPORTED_PER_MARKETPLACE = 40;
 
-export interface OrderLine { productId: number; sku: string; ean: string; name: string; quantity: number; price: number; }
+export interface OrderLine {
+  productId: number;
+  sku: string;
+  ean: string;
+  name: string;
+  quantity: number;
+  price: number;
+}
 export interface MarketplaceOrder {
   marketplace: Marketplace;
   orderNumber: string;
-  createdAt: string;          // ISO 8601
+  createdAt: string; // ISO 8601
   status: 'Created' | 'Picking' | 'Shipped' | 'Delivered';
   customer: { firstName: string; lastName: string; email: string; phone: string };
   lines: OrderLine[];
@@ -28,9 +35,12 @@ const SEEDS: Record<Marketplace, number> = { trendyol: 11, hepsiburada: 22, n11:
 
 export function orderNumber(marketplace: Marketplace, index: number): string {
   switch (marketplace) {
-    case 'trendyol': return String(7_300_000_000 + index * 37);
-    case 'hepsiburada': return `HB${String(5_100_000 + index * 41)}`;
-    case 'n11': return String(205_000_000 + index * 53);
+    case 'trendyol':
+      return String(7_300_000_000 + index * 37);
+    case 'hepsiburada':
+      return `HB${String(5_100_000 + index * 41)}`;
+    case 'n11':
+      return String(205_000_000 + index * 53);
   }
 }
 
@@ -47,17 +57,29 @@ export function orderBook(marketplace: Marketplace, products: readonly SeedProdu
     for (let l = 0; l < lineCount; l++) {
       const p = products[rnd.int(0, 299)] as SeedProduct;
       if (lines.some((x) => x.productId === p.productId)) continue;
-      lines.push({ productId: p.productId, sku: p.sku, ean: p.ean, name: p.name, quantity: rnd.int(1, 3), price: p.price });
+      lines.push({
+        productId: p.productId,
+        sku: p.sku,
+        ean: p.ean,
+        name: p.name,
+        quantity: rnd.int(1, 3),
+        price: p.price,
+      });
     }
-    const first = rnd.pick(FIRST), last = rnd.pick(LAST);
+    const first = rnd.pick(FIRST),
+      last = rnd.pick(LAST);
     orders.push({
       marketplace,
       orderNumber: orderNumber(marketplace, i),
       createdAt: at.toISOString(),
       status: rnd.pick(STATUSES),
       customer: {
-        firstName: first, lastName: last,
-        email: `${first}.${last}.${i}@example.invalid`.toLowerCase().normalize('NFKD').replace(/[^\x20-\x7e]/g, ''),
+        firstName: first,
+        lastName: last,
+        email: `${first}.${last}.${i}@example.invalid`
+          .toLowerCase()
+          .normalize('NFKD')
+          .replace(/[^\x20-\x7e]/g, ''),
         phone: `+90 5${rnd.int(30, 59)} ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}`,
       },
       lines,

@@ -21,9 +21,17 @@ export interface ListedProduct {
   priceWrites: number;
 }
 
-export type ProductFields = Omit<ListedProduct, 'key' | 'source' | 'writes' | 'stockWrites' | 'priceWrites' | 'marketplaceProductId'>;
+export type ProductFields = Omit<
+  ListedProduct,
+  'key' | 'source' | 'writes' | 'stockWrites' | 'priceWrites' | 'marketplaceProductId'
+>;
 
-export interface StoreCounts { productCreates: number; productUpdates: number; stockUpdates: number; priceUpdates: number; }
+export interface StoreCounts {
+  productCreates: number;
+  productUpdates: number;
+  stockUpdates: number;
+  priceUpdates: number;
+}
 
 export class ProductStore {
   #byKey = new Map<string, ListedProduct>();
@@ -31,7 +39,15 @@ export class ProductStore {
 
   /** Lists a product without counting it as an API write (initial catalogue). */
   seed(key: string, fields: ProductFields, marketplaceProductId: string): void {
-    this.#byKey.set(key, { key, ...fields, marketplaceProductId, source: 'seed', writes: 0, stockWrites: 0, priceWrites: 0 });
+    this.#byKey.set(key, {
+      key,
+      ...fields,
+      marketplaceProductId,
+      source: 'seed',
+      writes: 0,
+      stockWrites: 0,
+      priceWrites: 0,
+    });
   }
 
   /** Creates or updates the listing for `key`; `assignId` is asked only for a new listing. */
@@ -42,7 +58,15 @@ export class ProductStore {
       this.#counts.productUpdates++;
       return { product: existing, created: false };
     }
-    const product: ListedProduct = { key, ...fields, marketplaceProductId: assignId(), source: 'api', writes: 1, stockWrites: 0, priceWrites: 0 };
+    const product: ListedProduct = {
+      key,
+      ...fields,
+      marketplaceProductId: assignId(),
+      source: 'api',
+      writes: 1,
+      stockWrites: 0,
+      priceWrites: 0,
+    };
     this.#byKey.set(key, product);
     this.#counts.productCreates++;
     return { product, created: true };

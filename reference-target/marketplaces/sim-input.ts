@@ -9,7 +9,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 export const found = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
 
 /** Reasons an item field is invalid, collected into `reasons`; returns the value when valid. */
-export function requireText(item: Record<string, unknown>, field: string, reasons: string[], max = 255): string | undefined {
+export function requireText(
+  item: Record<string, unknown>,
+  field: string,
+  reasons: string[],
+  max = 255,
+): string | undefined {
   const v = item[field];
   if (typeof v !== 'string' || v.trim() === '' || v.length > max) {
     reasons.push(`${field}: expected a non-empty string of at most ${max} characters; found ${found(v)}`);
@@ -44,16 +49,24 @@ export function optionalText(item: Record<string, unknown>, field: string): stri
 }
 
 /** A non-negative integer query parameter, or a reason when present and invalid. */
-export function queryInt(query: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number | string {
+export function queryInt(
+  query: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number | string {
   const raw = param(query, name);
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) return `${name}: expected an integer ${min}-${max}; found ${JSON.stringify(raw)}`;
+  if (!Number.isInteger(n) || n < min || n > max)
+    return `${name}: expected an integer ${min}-${max}; found ${JSON.stringify(raw)}`;
   return n;
 }
 
 export function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given), b = Buffer.from(expected);
+  const a = Buffer.from(given),
+    b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 

@@ -58,11 +58,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function integer(obj: Record<string, unknown>, field: string, path: string, opts: { min: number; max: number; required: boolean }): number | undefined {
+function integer(
+  obj: Record<string, unknown>,
+  field: string,
+  path: string,
+  opts: { min: number; max: number; required: boolean },
+): number | undefined {
   const v = obj[field];
   if (v === undefined && !opts.required) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < opts.min || v > opts.max) {
-    throw new FaultInputError(`${path}.${field}: expected an integer ${opts.min}-${opts.max}; found ${JSON.stringify(v)}`);
+    throw new FaultInputError(
+      `${path}.${field}: expected an integer ${opts.min}-${opts.max}; found ${JSON.stringify(v)}`,
+    );
   }
   return v;
 }
@@ -70,16 +77,21 @@ function integer(obj: Record<string, unknown>, field: string, path: string, opts
 function optionalString(obj: Record<string, unknown>, field: string, path: string): string | undefined {
   const v = obj[field];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v === '') throw new FaultInputError(`${path}.${field}: expected a non-empty string; found ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || v === '')
+    throw new FaultInputError(`${path}.${field}: expected a non-empty string; found ${JSON.stringify(v)}`);
   return v;
 }
 
 function countedFault(raw: unknown, kind: FaultKind): CountedFault | undefined {
   if (raw === undefined) return undefined;
-  if (!isRecord(raw)) throw new FaultInputError(`${kind}: expected an object {count, afterRequests?}; found ${JSON.stringify(raw)}`);
+  if (!isRecord(raw))
+    throw new FaultInputError(`${kind}: expected an object {count, afterRequests?}; found ${JSON.stringify(raw)}`);
   const known = new Set(['count', 'afterRequests', 'method', 'pathIncludes', 'retryAfterSeconds', 'status']);
   const unknown = Object.keys(raw).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new FaultInputError(`${kind}: unknown field(s) ${unknown.join(', ')}; expected count, afterRequests, method, pathIncludes`);
+  if (unknown.length > 0)
+    throw new FaultInputError(
+      `${kind}: unknown field(s) ${unknown.join(', ')}; expected count, afterRequests, method, pathIncludes`,
+    );
   return {
     count: integer(raw, 'count', kind, { min: 0, max: 100_000, required: true }) ?? 0,
     afterRequests: integer(raw, 'afterRequests', kind, { min: 0, max: 100_000, required: false }),
@@ -90,20 +102,35 @@ function countedFault(raw: unknown, kind: FaultKind): CountedFault | undefined {
 
 /** Validates a `POST /__sim/faults` body; the message names the field, what was expected and what was found. */
 export function parseSimulatorFaults(raw: unknown): SimulatorFaults {
-  if (!isRecord(raw)) throw new FaultInputError(`expected a JSON object {latencyMs?, rateLimit?, serverErrors?, timeouts?}; found ${JSON.stringify(raw)}`);
+  if (!isRecord(raw))
+    throw new FaultInputError(
+      `expected a JSON object {latencyMs?, rateLimit?, serverErrors?, timeouts?}; found ${JSON.stringify(raw)}`,
+    );
   const unknown = Object.keys(raw).filter((k) => !['latencyMs', ...FAULT_KINDS].includes(k));
-  if (unknown.length > 0) throw new FaultInputError(`unknown fault(s) ${unknown.join(', ')}; expected latencyMs, rateLimit, serverErrors, timeouts`);
+  if (unknown.length > 0)
+    throw new FaultInputError(
+      `unknown fault(s) ${unknown.join(', ')}; expected latencyMs, rateLimit, serverErrors, timeouts`,
+    );
   const out: SimulatorFaults = {};
   const latency = integer(raw, 'latencyMs', 'faults', { min: 0, max: 60_000, required: false });
   if (latency !== undefined) out.latencyMs = latency;
   const rate = countedFault(raw.rateLimit, 'rateLimit');
   if (rate) {
-    const retryAfterSeconds = integer(raw.rateLimit as Record<string, unknown>, 'retryAfterSeconds', 'rateLimit', { min: 0, max: 3600, required: true }) ?? 0;
+    const retryAfterSeconds =
+      integer(raw.rateLimit as Record<string, unknown>, 'retryAfterSeconds', 'rateLimit', {
+        min: 0,
+        max: 3600,
+        required: true,
+      }) ?? 0;
     out.rateLimit = { ...rate, retryAfterSeconds };
   }
   const errors = countedFault(raw.serverErrors, 'serverErrors');
   if (errors) {
-    const status = integer(raw.serverErrors as Record<string, unknown>, 'status', 'serverErrors', { min: 500, max: 599, required: false });
+    const status = integer(raw.serverErrors as Record<string, unknown>, 'status', 'serverErrors', {
+      min: 500,
+      max: 599,
+      required: false,
+    });
     out.serverErrors = status === undefined ? errors : { ...errors, status };
   }
   const timeouts = countedFault(raw.timeouts, 'timeouts');
@@ -112,7 +139,10 @@ export function parseSimulatorFaults(raw: unknown): SimulatorFaults {
 }
 
 function matches(f: FaultMatch, method: string, path: string): boolean {
-  return (f.method === undefined || f.method.toUpperCase() === method) && (f.pathIncludes === undefined || path.includes(f.pathIncludes));
+  return (
+    (f.method === undefined || f.method.toUpperCase() === method) &&
+    (f.pathIncludes === undefined || path.includes(f.pathIncludes))
+  );
 }
 
 /** The live fault plan of one simulator: decides, request by request, which fault (if any) to inject. */
@@ -129,7 +159,10 @@ export class FaultPlan {
       const f = faults[kind];
       if (!f || f.count === 0) continue;
       this.#armed.push({
-        kind, remaining: f.count, skipRemaining: f.afterRequests ?? 0, injected: 0,
+        kind,
+        remaining: f.count,
+        skipRemaining: f.afterRequests ?? 0,
+        injected: 0,
         ...(f.method !== undefined ? { method: f.method } : {}),
         ...(f.pathIncludes !== undefined ? { pathIncludes: f.pathIncludes } : {}),
         ...(kind === 'rateLimit' && faults.rateLimit ? { retryAfterSeconds: faults.rateLimit.retryAfterSeconds } : {}),
@@ -158,9 +191,12 @@ export class FaultPlan {
     hit.injected++;
     this.#injected[hit.kind]++;
     switch (hit.kind) {
-      case 'rateLimit': return { kind: 'rateLimit', retryAfterSeconds: hit.retryAfterSeconds ?? 1 };
-      case 'serverErrors': return { kind: 'serverErrors', status: hit.status ?? 500 };
-      case 'timeouts': return { kind: 'timeouts' };
+      case 'rateLimit':
+        return { kind: 'rateLimit', retryAfterSeconds: hit.retryAfterSeconds ?? 1 };
+      case 'serverErrors':
+        return { kind: 'serverErrors', status: hit.status ?? 500 };
+      case 'timeouts':
+        return { kind: 'timeouts' };
     }
   }
 

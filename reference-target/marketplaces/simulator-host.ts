@@ -6,7 +6,14 @@
 import { createHash } from 'node:crypto';
 import { json, type Handler, type Reply, type Req } from '../http/types.ts';
 import type { Marketplace } from '../extension/modules.ts';
-import { FaultInputError, FaultPlan, parseSimulatorFaults, type FaultKind, type FaultSnapshot, type SimulatorFaults } from './simulator-faults.ts';
+import {
+  FaultInputError,
+  FaultPlan,
+  parseSimulatorFaults,
+  type FaultKind,
+  type FaultSnapshot,
+  type SimulatorFaults,
+} from './simulator-faults.ts';
 import type { ListedProduct, ProductStore, StoreCounts } from './product-store.ts';
 import type { MarketplaceOrder } from './order-book.ts';
 
@@ -69,7 +76,7 @@ export function maskHeaders(headers: Req['headers']): Record<string, string> {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
     if (MASKED_HEADERS.has(name)) {
-      const scheme = name === 'cookie' ? '' : text.split(' ')[0] ?? '';
+      const scheme = name === 'cookie' ? '' : (text.split(' ')[0] ?? '');
       out[name] = scheme && scheme !== text ? `${scheme} ****` : '****';
     } else {
       out[name] = text;
@@ -135,8 +142,11 @@ export class SimulatorHost {
     return {
       marketplace: this.api.marketplace,
       counts: {
-        requests: this.#seq, productsListed: this.api.products.size, ...this.api.products.counts(),
-        idempotentReplays: this.#replays, idempotencyConflicts: this.#conflicts,
+        requests: this.#seq,
+        productsListed: this.api.products.size,
+        ...this.api.products.counts(),
+        idempotentReplays: this.#replays,
+        idempotencyConflicts: this.#conflicts,
       },
       products: this.api.products.list(),
       faults: this.faults.snapshot(),
@@ -162,14 +172,27 @@ export class SimulatorHost {
       }
       return json({ ok: true, faults: this.faults.snapshot() });
     }
-    return json({ error: `unknown control route ${req.method} ${path}; expected GET /__sim/state, POST /__sim/faults or POST /__sim/reset` }, 404);
+    return json(
+      {
+        error: `unknown control route ${req.method} ${path}; expected GET /__sim/state, POST /__sim/faults or POST /__sim/reset`,
+      },
+      404,
+    );
   }
 
   #record(req: Req): RecordedRequest {
     const entry: RecordedRequest = {
-      seq: ++this.#seq, at: new Date().toISOString(), method: req.method, path: req.url.pathname, query: req.query,
-      headers: maskHeaders(req.headers), body: this.api.recordBody(req), status: null, fault: null,
-      idempotencyKey: header(req, 'idempotency-key') ?? null, idempotentReplay: false,
+      seq: ++this.#seq,
+      at: new Date().toISOString(),
+      method: req.method,
+      path: req.url.pathname,
+      query: req.query,
+      headers: maskHeaders(req.headers),
+      body: this.api.recordBody(req),
+      status: null,
+      fault: null,
+      idempotencyKey: header(req, 'idempotency-key') ?? null,
+      idempotentReplay: false,
     };
     this.#journal.push(entry);
     if (this.#journal.length > MAX_RECORDED) this.#journal.shift();
@@ -187,18 +210,34 @@ export class SimulatorHost {
     const decision = this.faults.decide(req.method, req.url.pathname);
     if (decision.kind !== 'none') entry.fault = decision.kind;
     if (decision.kind === 'rateLimit') {
-      return answer(json({ errors: [{ code: 'TOO_MANY_REQUESTS', message: `Rate limit exceeded; retry after ${decision.retryAfterSeconds} s` }] }, 429,
-        { 'retry-after': String(decision.retryAfterSeconds) }));
+      return answer(
+        json(
+          {
+            errors: [
+              {
+                code: 'TOO_MANY_REQUESTS',
+                message: `Rate limit exceeded; retry after ${decision.retryAfterSeconds} s`,
+              },
+            ],
+          },
+          429,
+          { 'retry-after': String(decision.retryAfterSeconds) },
+        ),
+      );
     }
     if (decision.kind === 'serverErrors') {
-      return answer(json({ errors: [{ code: 'SERVER_ERROR', message: 'Simulated marketplace server error' }] }, decision.status));
+      return answer(
+        json({ errors: [{ code: 'SERVER_ERROR', message: 'Simulated marketplace server error' }] }, decision.status),
+      );
     }
 
     const processed = this.#processOnce(req, entry);
     if (decision.kind === 'timeouts') {
       // the work is done (and cached under its Idempotency-Key), only the answer is lost
       await this.#hold();
-      return answer(json({ errors: [{ code: 'GATEWAY_TIMEOUT', message: 'Simulated timeout: the answer was withheld' }] }, 504));
+      return answer(
+        json({ errors: [{ code: 'GATEWAY_TIMEOUT', message: 'Simulated timeout: the answer was withheld' }] }, 504),
+      );
     }
     return answer(processed);
   }
@@ -207,12 +246,25 @@ export class SimulatorHost {
   #processOnce(req: Req, entry: RecordedRequest): Reply {
     const key = entry.idempotencyKey;
     if (key === null) return this.api.handle(req);
-    const fingerprint = createHash('sha256').update(`${req.method} ${req.url.pathname}${req.url.search}\n`).update(req.rawBody).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${req.method} ${req.url.pathname}${req.url.search}\n`)
+      .update(req.rawBody)
+      .digest('hex');
     const cached = this.#idempotency.get(key);
     if (cached) {
       if (cached.fingerprint !== fingerprint) {
         this.#conflicts++;
-        return json({ errors: [{ code: 'IDEMPOTENCY_KEY_REUSED', message: `Idempotency-Key ${key} was first used for a different request; expected the same method, path and body` }] }, 422);
+        return json(
+          {
+            errors: [
+              {
+                code: 'IDEMPOTENCY_KEY_REUSED',
+                message: `Idempotency-Key ${key} was first used for a different request; expected the same method, path and body`,
+              },
+            ],
+          },
+          422,
+        );
       }
       this.#replays++;
       entry.idempotentReplay = true;
@@ -226,7 +278,10 @@ export class SimulatorHost {
   #hold(): Promise<void> {
     return new Promise<void>((resolve) => {
       const held = {
-        timer: setTimeout(() => { this.#held.delete(held); resolve(); }, TIMEOUT_HOLD_MS),
+        timer: setTimeout(() => {
+          this.#held.delete(held);
+          resolve();
+        }, TIMEOUT_HOLD_MS),
         release: resolve,
       };
       held.timer.unref();

@@ -38,9 +38,12 @@ export interface Simulators {
 
 function createApi(mp: Marketplace, opts: SimulatorOptions, orders: MarketplaceOrder[]): MarketplaceApi {
   switch (mp) {
-    case 'trendyol': return new TrendyolApi(opts.credentials.trendyol, orders);
-    case 'hepsiburada': return new HepsiburadaApi(opts.credentials.hepsiburada, orders);
-    case 'n11': return new N11Api(opts.credentials.n11, orders);
+    case 'trendyol':
+      return new TrendyolApi(opts.credentials.trendyol, orders);
+    case 'hepsiburada':
+      return new HepsiburadaApi(opts.credentials.hepsiburada, orders);
+    case 'n11':
+      return new N11Api(opts.credentials.n11, orders);
   }
 }
 
@@ -51,18 +54,30 @@ export async function startSimulators(opts: SimulatorOptions): Promise<Simulator
     for (const mp of MARKETPLACES) {
       const orders = orderBook(mp, seedProducts(), opts.today);
       const host = new SimulatorHost(createApi(mp, opts, orders), orders);
-      const onError = (err: unknown) => json({ errors: [{ code: 'SIMULATOR_ERROR', message: `${mp} simulator failed: ${(err as Error).message}` }] }, 500);
+      const onError = (err: unknown) =>
+        json(
+          { errors: [{ code: 'SIMULATOR_ERROR', message: `${mp} simulator failed: ${(err as Error).message}` }] },
+          500,
+        );
       servers.push(await listen(host.handler, opts.ports[mp], onError));
       hosts[mp] = host;
     }
   } catch (err) {
     await Promise.all(servers.map((s) => s.close()));
-    throw new Error(`could not start the marketplace simulators (ports ${JSON.stringify(opts.ports)}): ${(err as Error).message}`, { cause: err });
+    throw new Error(
+      `could not start the marketplace simulators (ports ${JSON.stringify(opts.ports)}): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
-  const urls = Object.fromEntries(MARKETPLACES.map((mp, i) => [mp, servers[i]?.url ?? ''])) as Record<Marketplace, string>;
+  const urls = Object.fromEntries(MARKETPLACES.map((mp, i) => [mp, servers[i]?.url ?? ''])) as Record<
+    Marketplace,
+    string
+  >;
   return {
     urls,
-    reset: () => { for (const mp of MARKETPLACES) hosts[mp].reset(); },
+    reset: () => {
+      for (const mp of MARKETPLACES) hosts[mp].reset();
+    },
     setFaults: (mp, faults) => hosts[mp].setFaults(parseSimulatorFaults(faults)),
     state: (mp) => hosts[mp].state(),
     close: async () => {

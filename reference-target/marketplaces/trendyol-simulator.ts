@@ -15,7 +15,18 @@ import { listedSeedProducts } from './listed-catalog.ts';
 import type { MarketplaceOrder } from './order-book.ts';
 import { ProductStore } from './product-store.ts';
 import type { MarketplaceApi } from './simulator-host.ts';
-import { found, headerValue, isRecord, optionalText, queryInt, requirePrice, requireQuantity, requireText, round2, sameSecret } from './sim-input.ts';
+import {
+  found,
+  headerValue,
+  isRecord,
+  optionalText,
+  queryInt,
+  requirePrice,
+  requireQuantity,
+  requireText,
+  round2,
+  sameSecret,
+} from './sim-input.ts';
 
 export const TRENDYOL_MAX_BATCH = 50;
 export const TRENDYOL_MAX_PRICE_INVENTORY_ITEMS = 1000;
@@ -23,8 +34,15 @@ export const TRENDYOL_MAX_PAGE_SIZE = 200;
 
 type Credentials = TargetConfig['marketplaceCredentials']['trendyol'];
 
-interface ItemResult { requestItem: Record<string, unknown>; status: 'SUCCESS' | 'FAILED'; failureReasons: string[]; }
-interface BatchResult { type: 'ProductV2OnBoarding' | 'ProductInventoryUpdate'; items: ItemResult[]; }
+interface ItemResult {
+  requestItem: Record<string, unknown>;
+  status: 'SUCCESS' | 'FAILED';
+  failureReasons: string[];
+}
+interface BatchResult {
+  type: 'ProductV2OnBoarding' | 'ProductInventoryUpdate';
+  items: ItemResult[];
+}
 
 const ROUTES = {
   products: /^\/suppliers\/([^/]+)\/v2\/products$/,
@@ -35,13 +53,23 @@ const ROUTES = {
 
 const error = (status: number, key: string, message: string): Reply => json({ errors: [{ key, message }] }, status);
 
-interface CategoryNode { id: number; name: string; parentId?: number; subCategories: CategoryNode[]; }
+interface CategoryNode {
+  id: number;
+  name: string;
+  parentId?: number;
+  subCategories: CategoryNode[];
+}
 
 function nest(flat: SimCategory[]): CategoryNode[] {
   const nodes = new Map<number, CategoryNode>();
   const roots: CategoryNode[] = [];
   for (const c of flat) {
-    const node: CategoryNode = { id: c.id, name: c.name, ...(c.parentId !== null ? { parentId: c.parentId } : {}), subCategories: [] };
+    const node: CategoryNode = {
+      id: c.id,
+      name: c.name,
+      ...(c.parentId !== null ? { parentId: c.parentId } : {}),
+      subCategories: [],
+    };
     nodes.set(c.id, node);
     if (c.parentId === null) roots.push(node);
     else nodes.get(c.parentId)?.subCategories.push(node);
@@ -65,7 +93,12 @@ export function trendyolOrder(o: MarketplaceOrder, index: number): Record<string
     grossAmount: o.total,
     totalPrice: o.total,
     lines: o.lines.map((l) => ({
-      productName: l.name, merchantSku: l.sku, barcode: l.ean, quantity: l.quantity, price: l.price, amount: round2(l.quantity * l.price),
+      productName: l.name,
+      merchantSku: l.sku,
+      barcode: l.ean,
+      quantity: l.quantity,
+      price: l.price,
+      amount: round2(l.quantity * l.price),
     })),
   };
 }
@@ -87,9 +120,19 @@ export class TrendyolApi implements MarketplaceApi {
     this.products.clear();
     this.#batches.clear();
     for (const p of listedSeedProducts('trendyol')) {
-      this.products.seed(p.ean, {
-        barcode: p.ean, sku: p.sku, title: p.name, categoryId: String(400 + p.categoryId), quantity: p.quantity, salePrice: p.price, listPrice: p.price,
-      }, p.ean);
+      this.products.seed(
+        p.ean,
+        {
+          barcode: p.ean,
+          sku: p.sku,
+          title: p.name,
+          categoryId: String(400 + p.categoryId),
+          quantity: p.quantity,
+          salePrice: p.price,
+          listPrice: p.price,
+        },
+        p.ean,
+      );
     }
   }
 
@@ -101,13 +144,18 @@ export class TrendyolApi implements MarketplaceApi {
     const denied = this.#authenticate(req);
     if (denied) return denied;
     const path = req.url.pathname;
-    if (path === '/product-categories' && req.method === 'GET') return json({ categories: nest(categoryTree('trendyol')) });
+    if (path === '/product-categories' && req.method === 'GET')
+      return json({ categories: nest(categoryTree('trendyol')) });
 
     for (const [name, pattern] of Object.entries(ROUTES)) {
       const m = pattern.exec(path);
       if (!m) continue;
       if (m[1] !== this.#credentials.supplierId) {
-        return error(403, 'ClientApiAuthorizationException', `supplier ${m[1]} is not the supplier of these credentials; expected /suppliers/${this.#credentials.supplierId}/…`);
+        return error(
+          403,
+          'ClientApiAuthorizationException',
+          `supplier ${m[1]} is not the supplier of these credentials; expected /suppliers/${this.#credentials.supplierId}/…`,
+        );
       }
       if (name === 'products' && req.method === 'POST') return this.#createProducts(req);
       if (name === 'batch' && req.method === 'GET') return this.#batchStatus(m[2] ?? '');
@@ -123,18 +171,36 @@ export class TrendyolApi implements MarketplaceApi {
     const expected = `${this.#credentials.apiKey}:${this.#credentials.apiSecret}`;
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
     if (given !== '' && sameSecret(given, expected)) return null;
-    return json({ errors: [{ key: 'ClientApiAuthenticationException', message: header === ''
-      ? 'Unauthorized: expected an Authorization: Basic header with the supplier API key and secret; found none'
-      : 'Unauthorized: the API key and secret do not match a supplier' }] }, 401, { 'www-authenticate': 'Basic realm="Trendyol Seller API"' });
+    return json(
+      {
+        errors: [
+          {
+            key: 'ClientApiAuthenticationException',
+            message:
+              header === ''
+                ? 'Unauthorized: expected an Authorization: Basic header with the supplier API key and secret; found none'
+                : 'Unauthorized: the API key and secret do not match a supplier',
+          },
+        ],
+      },
+      401,
+      { 'www-authenticate': 'Basic realm="Trendyol Seller API"' },
+    );
   }
 
   #items(req: Req, max: number): Record<string, unknown>[] | Reply {
-    if (req.body._malformed === true) return error(400, 'InvalidRequest', 'expected a JSON body {"items": [...]}; found malformed JSON');
+    if (req.body._malformed === true)
+      return error(400, 'InvalidRequest', 'expected a JSON body {"items": [...]}; found malformed JSON');
     const items = req.body.items;
     if (!Array.isArray(items) || items.length === 0) {
-      return error(400, 'InvalidRequest', `expected {"items": [...]} with 1-${max} items; found items = ${found(items)}`.slice(0, 300));
+      return error(
+        400,
+        'InvalidRequest',
+        `expected {"items": [...]} with 1-${max} items; found items = ${found(items)}`.slice(0, 300),
+      );
     }
-    if (items.length > max) return error(400, 'BatchTooLarge', `a batch takes at most ${max} items; found ${items.length}`);
+    if (items.length > max)
+      return error(400, 'BatchTooLarge', `a batch takes at most ${max} items; found ${items.length}`);
     return items.map((it: unknown) => (isRecord(it) ? it : { _invalid: it }));
   }
 
@@ -151,12 +217,29 @@ export class TrendyolApi implements MarketplaceApi {
       if (salePrice !== undefined && listPrice !== undefined && salePrice > listPrice) {
         reasons.push(`salePrice: expected at most listPrice ${listPrice}; found ${salePrice}`);
       }
-      if (reasons.length > 0 || barcode === undefined || title === undefined || quantity === undefined || salePrice === undefined || listPrice === undefined) {
+      if (
+        reasons.length > 0 ||
+        barcode === undefined ||
+        title === undefined ||
+        quantity === undefined ||
+        salePrice === undefined ||
+        listPrice === undefined
+      ) {
         return { requestItem: item, status: 'FAILED', failureReasons: reasons };
       }
-      this.products.upsert(barcode, {
-        barcode, sku: optionalText(item, 'stockCode') ?? '', title, categoryId: optionalText(item, 'categoryId'), quantity, salePrice, listPrice,
-      }, () => barcode);
+      this.products.upsert(
+        barcode,
+        {
+          barcode,
+          sku: optionalText(item, 'stockCode') ?? '',
+          title,
+          categoryId: optionalText(item, 'categoryId'),
+          quantity,
+          salePrice,
+          listPrice,
+        },
+        () => barcode,
+      );
       return { requestItem: item, status: 'SUCCESS', failureReasons: [] };
     });
     return json({ batchRequestId: this.#batches.create({ type: 'ProductV2OnBoarding', items: results }) });
@@ -169,16 +252,23 @@ export class TrendyolApi implements MarketplaceApi {
       const reasons: string[] = [];
       const barcode = requireText(item, 'barcode', reasons, 40);
       const has = (f: string) => item[f] !== undefined;
-      if (!has('quantity') && !has('salePrice') && !has('listPrice')) reasons.push('expected quantity, salePrice or listPrice; found none of them');
+      if (!has('quantity') && !has('salePrice') && !has('listPrice'))
+        reasons.push('expected quantity, salePrice or listPrice; found none of them');
       const quantity = has('quantity') ? requireQuantity(item, 'quantity', reasons) : undefined;
       const salePrice = has('salePrice') ? requirePrice(item, 'salePrice', reasons) : undefined;
       const listPrice = has('listPrice') ? requirePrice(item, 'listPrice', reasons) : undefined;
       const listed = barcode === undefined ? undefined : this.products.get(barcode);
-      if (barcode !== undefined && !listed) reasons.push(`barcode ${barcode}: expected a product listed by this supplier; found none`);
-      if (reasons.length > 0 || !listed || barcode === undefined) return { requestItem: item, status: 'FAILED', failureReasons: reasons };
+      if (barcode !== undefined && !listed)
+        reasons.push(`barcode ${barcode}: expected a product listed by this supplier; found none`);
+      if (reasons.length > 0 || !listed || barcode === undefined)
+        return { requestItem: item, status: 'FAILED', failureReasons: reasons };
       if (quantity !== undefined) this.products.setStock(barcode, quantity);
       if (salePrice !== undefined || listPrice !== undefined) {
-        this.products.setPrice(barcode, salePrice ?? listed.salePrice, listPrice ?? Math.max(listed.listPrice, salePrice ?? 0));
+        this.products.setPrice(
+          barcode,
+          salePrice ?? listed.salePrice,
+          listPrice ?? Math.max(listed.listPrice, salePrice ?? 0),
+        );
       }
       return { requestItem: item, status: 'SUCCESS', failureReasons: [] };
     });
@@ -204,7 +294,15 @@ export class TrendyolApi implements MarketplaceApi {
     const size = queryInt(req.query, 'size', 50, 1, TRENDYOL_MAX_PAGE_SIZE);
     if (typeof page === 'string') return error(400, 'InvalidRequest', page);
     if (typeof size === 'string') return error(400, 'InvalidRequest', size);
-    const content = this.#orders.slice(page * size, page * size + size).map((o, i) => trendyolOrder(o, page * size + i));
-    return json({ page, size, totalElements: this.#orders.length, totalPages: Math.ceil(this.#orders.length / size), content });
+    const content = this.#orders
+      .slice(page * size, page * size + size)
+      .map((o, i) => trendyolOrder(o, page * size + i));
+    return json({
+      page,
+      size,
+      totalElements: this.#orders.length,
+      totalPages: Math.ceil(this.#orders.length / size),
+      content,
+    });
   }
 }

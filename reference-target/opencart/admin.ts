@@ -25,10 +25,18 @@ function loadUser(app: App, userId: number | undefined): AdminUser | undefined {
   if (!userId) return undefined;
   const row = app.db.get<{ user_id: number; username: string; user_group_id: number; permission: string }>(
     `SELECT u.user_id, u.username, u.user_group_id, g.permission FROM oc_user u
-     JOIN oc_user_group g ON g.user_group_id = u.user_group_id WHERE u.user_id = $id AND u.status = 1`, { id: userId });
+     JOIN oc_user_group g ON g.user_group_id = u.user_group_id WHERE u.user_id = $id AND u.status = 1`,
+    { id: userId },
+  );
   if (!row) return undefined;
   const perm = JSON.parse(row.permission) as { access?: string[]; modify?: string[] };
-  return { userId: row.user_id, username: row.username, userGroupId: row.user_group_id, access: perm.access ?? [], modify: perm.modify ?? [] };
+  return {
+    userId: row.user_id,
+    username: row.username,
+    userGroupId: row.user_group_id,
+    access: perm.access ?? [],
+    modify: perm.modify ?? [],
+  };
 }
 
 export function createAdmin(app: App, routes: ReadonlyMap<string, AdminHandler>): Handler {
@@ -41,13 +49,22 @@ export function createAdmin(app: App, routes: ReadonlyMap<string, AdminHandler>)
     saveSession(app.db, sessionId, session, now);
     if (cookieId !== sessionId) {
       const existing = out.headers['set-cookie'];
-      out.headers['set-cookie'] = [...(Array.isArray(existing) ? existing : existing ? [existing] : []), sessionCookie(sessionId)];
+      out.headers['set-cookie'] = [
+        ...(Array.isArray(existing) ? existing : existing ? [existing] : []),
+        sessionCookie(sessionId),
+      ];
     }
     return out;
   };
 }
 
-async function route(req: Req, app: App, routes: ReadonlyMap<string, AdminHandler>, sessionId: string, session: SessionData): Promise<Reply> {
+async function route(
+  req: Req,
+  app: App,
+  routes: ReadonlyMap<string, AdminHandler>,
+  sessionId: string,
+  session: SessionData,
+): Promise<Reply> {
   const routeName = cleanRoute(param(req.query, 'route'));
   if (routeName === 'common/login') return login(req, app, session);
 

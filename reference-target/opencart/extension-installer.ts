@@ -13,7 +13,9 @@ import { extensionModuleFragment } from '../pages/index.ts';
 import { GROUP_IDS } from '../db/seed.ts';
 
 function editGroupPermission(app: App, route: string, add: boolean): void {
-  const rows = app.db.all<{ user_group_id: number; permission: string }>('SELECT user_group_id, permission FROM oc_user_group');
+  const rows = app.db.all<{ user_group_id: number; permission: string }>(
+    'SELECT user_group_id, permission FROM oc_user_group',
+  );
   for (const row of rows) {
     const perm = JSON.parse(row.permission) as { access: string[]; modify: string[] };
     if (add && row.user_group_id !== GROUP_IDS.admin) continue;
@@ -21,7 +23,10 @@ function editGroupPermission(app: App, route: string, add: boolean): void {
       perm[kind] = perm[kind].filter((r) => r !== route);
       if (add) perm[kind].push(route);
     }
-    app.db.run('UPDATE oc_user_group SET permission = $p WHERE user_group_id = $id', { p: JSON.stringify(perm), id: row.user_group_id });
+    app.db.run('UPDATE oc_user_group SET permission = $p WHERE user_group_id = $id', {
+      p: JSON.stringify(perm),
+      id: row.user_group_id,
+    });
   }
 }
 
@@ -31,17 +36,24 @@ function change(req: AdminReq, app: App, install: boolean): Reply {
   }
   const code = param(req.query, 'extension') ?? '';
   const module = MODULES.find((m) => m.code === code);
-  if (!module) return extensionModuleFragment(req, app, { error: `Warning: unknown module ${JSON.stringify(code).slice(0, 60)}.` });
+  if (!module)
+    return extensionModuleFragment(req, app, {
+      error: `Warning: unknown module ${JSON.stringify(code).slice(0, 60)}.`,
+    });
   app.db.transaction(() => {
     if (install) {
-      app.db.run(`INSERT INTO oc_extension (type, code) VALUES ('module', $c) ON CONFLICT (type, code) DO NOTHING`, { c: code });
+      app.db.run(`INSERT INTO oc_extension (type, code) VALUES ('module', $c) ON CONFLICT (type, code) DO NOTHING`, {
+        c: code,
+      });
     } else {
       app.db.run(`DELETE FROM oc_extension WHERE type = 'module' AND code = $c`, { c: code });
       app.db.run('DELETE FROM oc_setting WHERE code = $c', { c: `module_${code}` });
     }
     editGroupPermission(app, moduleRoute(code), install);
   });
-  return extensionModuleFragment(req, app, { success: `Success: You have ${install ? 'installed' : 'uninstalled'} ${module.title}!` });
+  return extensionModuleFragment(req, app, {
+    success: `Success: You have ${install ? 'installed' : 'uninstalled'} ${module.title}!`,
+  });
 }
 
 export const installModule = (req: AdminReq, app: App): Reply => change(req, app, true);

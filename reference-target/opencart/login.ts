@@ -13,7 +13,8 @@ import { loginPage } from '../pages/index.ts';
 
 export const TEXT = {
   noMatch: 'No match for Username and/or Password.',
-  attempts: 'Warning: Your account has exceeded allowed number of login attempts. Please try again in 1 hour or reset password.',
+  attempts:
+    'Warning: Your account has exceeded allowed number of login attempts. Please try again in 1 hour or reset password.',
   invalidToken: 'Invalid token session. Please login again.',
 } as const;
 
@@ -22,7 +23,9 @@ export function adminUrl(app: App, route: string, token?: string, extra = ''): s
 }
 
 function loginAttempts(app: App, username: string): { total: number; date_modified: string } | undefined {
-  return app.db.get('SELECT total, date_modified FROM oc_customer_login WHERE email = $e', { e: username.toLowerCase() });
+  return app.db.get('SELECT total, date_modified FROM oc_customer_login WHERE email = $e', {
+    e: username.toLowerCase(),
+  });
 }
 
 function isLockedOut(app: App, username: string): boolean {
@@ -35,9 +38,15 @@ function isLockedOut(app: App, username: string): boolean {
 function addAttempt(app: App, username: string, ip: string): void {
   const email = username.toLowerCase();
   const now = sqlDate(app.now());
-  const r = app.db.run('UPDATE oc_customer_login SET total = total + 1, date_modified = $now WHERE email = $e', { e: email, now });
+  const r = app.db.run('UPDATE oc_customer_login SET total = total + 1, date_modified = $now WHERE email = $e', {
+    e: email,
+    now,
+  });
   if (r.changes === 0) {
-    app.db.run(`INSERT INTO oc_customer_login (email, ip, total, date_added, date_modified) VALUES ($e, $ip, 1, $now, $now)`, { e: email, ip, now });
+    app.db.run(
+      `INSERT INTO oc_customer_login (email, ip, total, date_added, date_modified) VALUES ($e, $ip, 1, $now, $now)`,
+      { e: email, ip, now },
+    );
   }
 }
 
@@ -54,7 +63,9 @@ export function login(req: Req, app: App, session: SessionData): Reply {
   const redirectTo = param(req.body, 'redirect') ?? '';
   if (isLockedOut(app, username)) return html(loginPage({ error: TEXT.attempts, redirect: redirectTo, username }));
   const user = app.db.get<{ user_id: number; password: string }>(
-    'SELECT user_id, password FROM oc_user WHERE username = $u AND status = 1', { u: username });
+    'SELECT user_id, password FROM oc_user WHERE username = $u AND status = 1',
+    { u: username },
+  );
   if (!username || !password || !user || !verifyPassword(password, user.password)) {
     if (username) addAttempt(app, username, req.ip);
     return html(loginPage({ error: TEXT.noMatch, redirect: redirectTo, username }));

@@ -26,15 +26,19 @@ export function newUserToken(length = 32): string {
 }
 
 export function loadSession(db: Database, id: string, now: Date): SessionData | undefined {
-  const row = db.get<{ data: string; expire: string }>('SELECT data, expire FROM oc_session WHERE session_id = $id', { id });
+  const row = db.get<{ data: string; expire: string }>('SELECT data, expire FROM oc_session WHERE session_id = $id', {
+    id,
+  });
   if (!row || row.expire < sqlDate(now)) return undefined;
   return JSON.parse(row.data) as SessionData;
 }
 
 export function saveSession(db: Database, id: string, data: SessionData, now: Date): void {
-  db.run(`INSERT INTO oc_session (session_id, data, expire) VALUES ($id, $data, $exp)
+  db.run(
+    `INSERT INTO oc_session (session_id, data, expire) VALUES ($id, $data, $exp)
           ON CONFLICT (session_id) DO UPDATE SET data = excluded.data, expire = excluded.expire`,
-    { id, data: JSON.stringify(data), exp: sqlDate(new Date(now.getTime() + SESSION_TTL_MS)) });
+    { id, data: JSON.stringify(data), exp: sqlDate(new Date(now.getTime() + SESSION_TTL_MS)) },
+  );
 }
 
 export function sessionCookie(id: string): string {

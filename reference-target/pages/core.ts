@@ -48,30 +48,42 @@ export function dashboardPage(req: AdminReq, app: App): Reply {
   const canHub = req.user.access.includes(hubRoute);
   const metrics = canHub ? dashboardMetrics(app.db, app.now()) : undefined;
   const crumbs = [{ label: 'Dashboard', href: adminLink('common/dashboard', req.token) }];
-  return renderPage(app, req, 'common/dashboard.twig', { title: 'Dashboard', breadcrumbs: crumbs }, {
-    heading_title: 'Dashboard',
-    error_install: '',
-    tiles: [
-      // no "View more" links: the twin does not implement sale/order or catalog/product pages
-      { id: 'orders', label: 'Total Orders', value: formatInt(totals.orders), href: '' },
-      { id: 'sales', label: 'Total Sales', value: formatMoney(totals.sales), href: '' },
-      { id: 'customers', label: 'Total Customers', value: formatInt(totals.customers), href: '' },
-      { id: 'products', label: 'Total Products', value: formatInt(totals.products), href: '' },
-    ],
-    meschain_link: canHub ? adminLink(hubRoute, req.token) : '',
-    active_marketplaces: metrics?.active_marketplaces ?? 0,
-    synced_products: formatInt(metrics?.synced_products ?? 0),
-    storage_dir: '/var/www/html/storage/',
-  });
+  return renderPage(
+    app,
+    req,
+    'common/dashboard.twig',
+    { title: 'Dashboard', breadcrumbs: crumbs },
+    {
+      heading_title: 'Dashboard',
+      error_install: '',
+      tiles: [
+        // no "View more" links: the twin does not implement sale/order or catalog/product pages
+        { id: 'orders', label: 'Total Orders', value: formatInt(totals.orders), href: '' },
+        { id: 'sales', label: 'Total Sales', value: formatMoney(totals.sales), href: '' },
+        { id: 'customers', label: 'Total Customers', value: formatInt(totals.customers), href: '' },
+        { id: 'products', label: 'Total Products', value: formatInt(totals.products), href: '' },
+      ],
+      meschain_link: canHub ? adminLink(hubRoute, req.token) : '',
+      active_marketplaces: metrics?.active_marketplaces ?? 0,
+      synced_products: formatInt(metrics?.synced_products ?? 0),
+      storage_dir: '/var/www/html/storage/',
+    },
+  );
 }
 
 /** `error/permission`: "Permission Denied!" with HTTP 200, like OpenCart. */
 export function permissionPage(req: AdminReq, app: App): Reply {
   const crumbs = [{ label: 'Permission Denied!', href: adminLink('error/permission', req.token) }];
-  return renderPage(app, req, 'error/permission.twig', { title: 'Permission Denied!', breadcrumbs: crumbs }, {
-    heading_title: 'Permission Denied!',
-    text_permission: 'You do not have permission to access this page, please refer to your system administrator.',
-  });
+  return renderPage(
+    app,
+    req,
+    'error/permission.twig',
+    { title: 'Permission Denied!', breadcrumbs: crumbs },
+    {
+      heading_title: 'Permission Denied!',
+      text_permission: 'You do not have permission to access this page, please refer to your system administrator.',
+    },
+  );
 }
 
 const isAdminReq = (req: Req | AdminReq): req is AdminReq => 'user' in req && !!req.user && 'token' in req;
@@ -80,11 +92,19 @@ const isAdminReq = (req: Req | AdminReq): req is AdminReq => 'user' in req && !!
 export function notFoundPage(req: Req | AdminReq, app: App, status = 200): Reply {
   const data = {
     heading_title: 'Page Not Found!',
-    text_not_found: 'The page you are looking for could not be found! Please contact your administrator if the problem persists.',
+    text_not_found:
+      'The page you are looking for could not be found! Please contact your administrator if the problem persists.',
   };
   if (isAdminReq(req)) {
     const crumbs = [{ label: 'Page Not Found!', href: adminLink('error/not_found', req.token) }];
-    return renderPage(app, req, 'error/not_found.twig', { title: 'Page Not Found!', breadcrumbs: crumbs }, data, status);
+    return renderPage(
+      app,
+      req,
+      'error/not_found.twig',
+      { title: 'Page Not Found!', breadcrumbs: crumbs },
+      data,
+      status,
+    );
   }
   return html(app.render('error/not_found.twig', { ...headData({ title: 'Page Not Found!' }), ...data }), status);
 }

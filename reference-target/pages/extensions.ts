@@ -11,15 +11,29 @@ export function extensionListPage(req: AdminReq, app: App): Reply {
   const crumbs = [{ label: 'Extensions', href: adminLink('marketplace/extension', req.token) }];
   const installed = installedModules(app.db);
   const count = MODULES.filter((m) => installed.has(m.code)).length;
-  return renderPage(app, req, 'marketplace/extension.twig', { title: 'Extensions', breadcrumbs: crumbs }, {
-    heading_title: 'Extensions',
-    type: 'module',
-    categories: [{ code: 'module', text: `Modules (${count})`, href: adminLink('extension/extension/module', req.token) }],
-  });
+  return renderPage(
+    app,
+    req,
+    'marketplace/extension.twig',
+    { title: 'Extensions', breadcrumbs: crumbs },
+    {
+      heading_title: 'Extensions',
+      type: 'module',
+      categories: [
+        { code: 'module', text: `Modules (${count})`, href: adminLink('extension/extension/module', req.token) },
+      ],
+    },
+  );
 }
 
 export interface ExtensionRow {
-  code: string; name: string; installed: boolean; status: string; edit: string; install: string; uninstall: string;
+  code: string;
+  name: string;
+  installed: boolean;
+  status: string;
+  edit: string;
+  install: string;
+  uninstall: string;
 }
 
 export function extensionRows(req: AdminReq, app: App): ExtensionRow[] {
@@ -44,10 +58,16 @@ export function extensionRows(req: AdminReq, app: App): ExtensionRow[] {
  * MesChain-Sync module (installed: Edit + Uninstall; not installed: Install). The install/uninstall
  * actions answer this same fragment with a `success` or `error` notice, like OpenCart.
  */
-export function extensionModuleFragment(req: AdminReq, app: App, notice: { success?: string; error?: string } = {}): Reply {
-  return html(app.render('extension/extension/module.twig', {
-    success: notice.success ?? '',
-    error: notice.error ?? '',
-    extensions: extensionRows(req, app),
-  }));
+export function extensionModuleFragment(
+  req: AdminReq,
+  app: App,
+  notice: { success?: string; error?: string } = {},
+): Reply {
+  return html(
+    app.render('extension/extension/module.twig', {
+      success: notice.success ?? '',
+      error: notice.error ?? '',
+      extensions: extensionRows(req, app),
+    }),
+  );
 }

@@ -8,27 +8,46 @@ export const formatMoney = (n: number): string => `${moneyFmt.format(n)} TRY`;
 export const formatPercent = (n: number): string => `${n.toFixed(1)}%`;
 export const formatDateTime = (s: string | null): string => (s ? `${s} UTC` : 'Never');
 
-export interface Option { value: string; text: string; }
+export interface Option {
+  value: string;
+  text: string;
+}
 
 /** Bootstrap label class for a sync / webhook status. */
 export function statusClass(status: string): string {
   switch (status) {
-    case 'success': return 'label-success';
-    case 'warning': return 'label-warning';
+    case 'success':
+      return 'label-success';
+    case 'warning':
+      return 'label-warning';
     case 'error':
     case 'failed':
-    case 'rejected': return 'label-danger';
-    default: return 'label-default';
+    case 'rejected':
+      return 'label-danger';
+    default:
+      return 'label-default';
   }
 }
 
-export interface PageLink { page: number; text: string; label: string; href: string; active: boolean; }
+export interface PageLink {
+  page: number;
+  text: string;
+  label: string;
+  href: string;
+  active: boolean;
+}
 
 /** OpenCart-style pagination links: |< < 1 2 3 > >| around the current page. */
 export function paginationLinks(page: number, pages: number, href: (page: number) => string): PageLink[] {
   if (pages <= 1) return [];
   const out: PageLink[] = [];
-  const link = (p: number, text: string, label = ''): PageLink => ({ page: p, text, label, href: href(p), active: p === page && text === String(p) });
+  const link = (p: number, text: string, label = ''): PageLink => ({
+    page: p,
+    text,
+    label,
+    href: href(p),
+    active: p === page && text === String(p),
+  });
   if (page > 1) out.push(link(1, '|<', 'first page'), link(page - 1, '<', 'previous page'));
   const from = Math.max(1, Math.min(page - 4, pages - 9));
   const to = Math.min(pages, from + 9);
@@ -44,7 +63,8 @@ export function resultsText(total: number, page: number, limit: number, pages: n
   return `Showing ${start} to ${Math.min(total, page * limit)} of ${total} (${pages} Pages)`;
 }
 
-export const isDate = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+export const isDate = (v: string | undefined): v is string =>
+  !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
 /** Positive integer query parameter with a default and an upper bound. */
 export function intParam(v: string | undefined, fallback: number, max: number): number {

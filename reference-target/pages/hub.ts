@@ -83,23 +83,40 @@ export function hubPage(req: AdminReq, app: App): Reply {
   ];
   const urls = hubUrls(req.token);
   const cardList = cards(metrics, req.token);
-  return renderPage(app, req, 'extension/module/meschain/dashboard.twig', {
-    title: 'MesChain-Sync Dashboard', charts: true, scripts: [SCRIPTS.dashboard], a11yBroken,
-    heavy, breadcrumbs: crumbs,
-  }, {
-    heading_title: 'MesChain-Sync Dashboard',
-    summary: summary(metrics),
-    cards: cardList,
-    chart,
-    window_days: metrics.window_days,
-    trend_rows: chart.labels.map((date, i) => ({ date, values: chart.sync_counts.map((s) => s.data[i] ?? 0) })),
-    distribution_rows: chart.product_distribution.labels.map((label, i) => ({ label, value: chart.product_distribution.data[i] ?? 0 })),
-    show_status_table: statusTableShown(req, app),
-    settings: hubSettings(app.db),
-    save_url: urls.save,
-    sync_limit: DEFAULT_SYNC_LIMIT,
-    page_data: {
-      metrics, chart, urls, poll_interval_ms: DASHBOARD_POLL_MS, job_poll_interval_ms: JOB_POLL_MS,
+  return renderPage(
+    app,
+    req,
+    'extension/module/meschain/dashboard.twig',
+    {
+      title: 'MesChain-Sync Dashboard',
+      charts: true,
+      scripts: [SCRIPTS.dashboard],
+      a11yBroken,
+      heavy,
+      breadcrumbs: crumbs,
     },
-  });
+    {
+      heading_title: 'MesChain-Sync Dashboard',
+      summary: summary(metrics),
+      cards: cardList,
+      chart,
+      window_days: metrics.window_days,
+      trend_rows: chart.labels.map((date, i) => ({ date, values: chart.sync_counts.map((s) => s.data[i] ?? 0) })),
+      distribution_rows: chart.product_distribution.labels.map((label, i) => ({
+        label,
+        value: chart.product_distribution.data[i] ?? 0,
+      })),
+      show_status_table: statusTableShown(req, app),
+      settings: hubSettings(app.db),
+      save_url: urls.save,
+      sync_limit: DEFAULT_SYNC_LIMIT,
+      page_data: {
+        metrics,
+        chart,
+        urls,
+        poll_interval_ms: DASHBOARD_POLL_MS,
+        job_poll_interval_ms: JOB_POLL_MS,
+      },
+    },
+  );
 }

@@ -12,7 +12,13 @@ export function adminLink(route: string, token?: string, params: Record<string, 
   return url;
 }
 
-export interface MenuItem { id: string; label: string; href: string; active: boolean; children: MenuItem[]; }
+export interface MenuItem {
+  id: string;
+  label: string;
+  href: string;
+  active: boolean;
+  children: MenuItem[];
+}
 
 const MESCHAIN_MENU: { code: string; label: string }[] = [
   { code: 'meschain_sync', label: 'Dashboard (Hub)' },
@@ -28,14 +34,26 @@ const MESCHAIN_MENU: { code: string; label: string }[] = [
 export function menu(req: AdminReq): MenuItem[] {
   const can = (route: string): boolean => req.user.access.includes(route);
   const item = (id: string, label: string, route: string, children: MenuItem[] = [], params = {}): MenuItem => ({
-    id, label, href: adminLink(route, req.token, params), active: req.route === route || children.some((c) => c.active), children,
+    id,
+    label,
+    href: adminLink(route, req.token, params),
+    active: req.route === route || children.some((c) => c.active),
+    children,
   });
   const items: MenuItem[] = [item('menu-dashboard', 'Dashboard', 'common/dashboard')];
-  if (can('marketplace/extension')) items.push(item('menu-extension', 'Extensions', 'marketplace/extension', [], { type: 'module' }));
-  const meschain = MESCHAIN_MENU.filter((m) => can(moduleRoute(m.code)))
-    .map((m) => item(`menu-meschain-${m.code}`, m.label, moduleRoute(m.code)));
+  if (can('marketplace/extension'))
+    items.push(item('menu-extension', 'Extensions', 'marketplace/extension', [], { type: 'module' }));
+  const meschain = MESCHAIN_MENU.filter((m) => can(moduleRoute(m.code))).map((m) =>
+    item(`menu-meschain-${m.code}`, m.label, moduleRoute(m.code)),
+  );
   if (meschain.length > 0) {
-    items.push({ id: 'menu-meschain', label: 'MesChain-Sync', href: meschain[0]!.href, active: meschain.some((m) => m.active), children: meschain });
+    items.push({
+      id: 'menu-meschain',
+      label: 'MesChain-Sync',
+      href: meschain[0]!.href,
+      active: meschain.some((m) => m.active),
+      children: meschain,
+    });
   }
   return items;
 }
@@ -94,7 +112,13 @@ export function headData(opts: PageOptions): Record<string, unknown> {
 }
 
 /** Renders a full page template with the layout data merged under the page's own data. */
-export function renderPage(app: Pick<App, 'render'>, req: AdminReq, template: string, opts: PageOptions,
-  data: Record<string, unknown>, status = 200): Reply {
+export function renderPage(
+  app: Pick<App, 'render'>,
+  req: AdminReq,
+  template: string,
+  opts: PageOptions,
+  data: Record<string, unknown>,
+  status = 200,
+): Reply {
   return html(app.render(template, { ...layoutData(req, opts), ...data }), status);
 }

@@ -41,8 +41,10 @@ const filterParams = (f: SyncLogFilter): Record<string, string> => {
   return out;
 };
 
-const options = (all: string, values: readonly string[], text: (v: string) => string = (v) => v): Option[] =>
-  [{ value: '', text: all }, ...values.map((v) => ({ value: v, text: text(v) }))];
+const options = (all: string, values: readonly string[], text: (v: string) => string = (v) => v): Option[] => [
+  { value: '', text: all },
+  ...values.map((v) => ({ value: v, text: text(v) })),
+];
 
 export function syncLogPage(req: AdminReq, app: App): Reply {
   const filter = syncLogFilterFromQuery(app.db, req.query);
@@ -52,22 +54,45 @@ export function syncLogPage(req: AdminReq, app: App): Reply {
     { label: 'MesChain-Sync Sync Log', href: adminLink(LOG_VIEWER_ROUTE, req.token) },
   ];
   const fp = filterParams(filter);
-  return renderPage(app, req, 'extension/module/meschain/sync_log.twig', {
-    title: 'Sync Log – MesChain-Sync', scripts: [SCRIPTS.syncLog], breadcrumbs: crumbs,
-  }, {
-    heading_title: 'MesChain-Sync Sync Log',
-    route: LOG_VIEWER_ROUTE,
-    filter: { marketplace: '', status: '', operation: '', date_from: '', date_to: '', ...fp },
-    marketplace_options: options('All marketplaces', MARKETPLACES, (v) => MARKETPLACE_SETTINGS[v as (typeof MARKETPLACES)[number]].title),
-    status_options: options('All statuses', SYNC_LOG_STATUSES),
-    operation_options: options('All operations', syncOperations(app.db)),
-    list_url: adminLink(`${LOG_VIEWER_ROUTE}/list`, req.token),
-    logs: result.items.map((l) => ({ ...l, status_class: statusClass(l.status), items: formatInt(l.items), duration_ms: formatInt(l.duration_ms) })),
-    pages: paginationLinks(result.page, result.pages, (p) => adminLink(LOG_VIEWER_ROUTE, req.token, { ...fp, page: p })),
-    results_text: resultsText(result.total, result.page, result.limit, result.pages),
-    page_data: {
-      urls: { list: adminLink(`${LOG_VIEWER_ROUTE}/list`, req.token), page: adminLink(LOG_VIEWER_ROUTE, req.token) },
-      filter, total: result.total, page: result.page, limit: result.limit, pages: result.pages,
+  return renderPage(
+    app,
+    req,
+    'extension/module/meschain/sync_log.twig',
+    {
+      title: 'Sync Log – MesChain-Sync',
+      scripts: [SCRIPTS.syncLog],
+      breadcrumbs: crumbs,
     },
-  });
+    {
+      heading_title: 'MesChain-Sync Sync Log',
+      route: LOG_VIEWER_ROUTE,
+      filter: { marketplace: '', status: '', operation: '', date_from: '', date_to: '', ...fp },
+      marketplace_options: options(
+        'All marketplaces',
+        MARKETPLACES,
+        (v) => MARKETPLACE_SETTINGS[v as (typeof MARKETPLACES)[number]].title,
+      ),
+      status_options: options('All statuses', SYNC_LOG_STATUSES),
+      operation_options: options('All operations', syncOperations(app.db)),
+      list_url: adminLink(`${LOG_VIEWER_ROUTE}/list`, req.token),
+      logs: result.items.map((l) => ({
+        ...l,
+        status_class: statusClass(l.status),
+        items: formatInt(l.items),
+        duration_ms: formatInt(l.duration_ms),
+      })),
+      pages: paginationLinks(result.page, result.pages, (p) =>
+        adminLink(LOG_VIEWER_ROUTE, req.token, { ...fp, page: p }),
+      ),
+      results_text: resultsText(result.total, result.page, result.limit, result.pages),
+      page_data: {
+        urls: { list: adminLink(`${LOG_VIEWER_ROUTE}/list`, req.token), page: adminLink(LOG_VIEWER_ROUTE, req.token) },
+        filter,
+        total: result.total,
+        page: result.page,
+        limit: result.limit,
+        pages: result.pages,
+      },
+    },
+  );
 }

@@ -13,12 +13,18 @@ export const WEBHOOK_PAGE_SIZE = 20;
 export const WEBHOOK_STATS_POLL_MS = 30_000;
 export const WEBHOOK_TREND_DAYS = 14;
 
-export interface WebhookTrend { labels: string[]; total: number[]; failed: number[]; }
+export interface WebhookTrend {
+  labels: string[];
+  total: number[];
+  failed: number[];
+}
 
 /** Received and failed-or-rejected webhooks per day over the last 14 days. */
 export function webhookTrend(app: App, days = WEBHOOK_TREND_DAYS): WebhookTrend {
   const start = windowStart(app.now(), days);
-  const labels = Array.from({ length: days }, (_, i) => new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+  const labels = Array.from({ length: days }, (_, i) =>
+    new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10),
+  );
   const total = labels.map(() => 0);
   const failed = labels.map(() => 0);
   let page = 1;
@@ -60,15 +66,24 @@ export function webhooksPage(req: AdminReq, app: App): Reply {
     delete: adminLink(`${WEBHOOKS_ROUTE}/delete`, req.token),
     stats: adminLink(`${WEBHOOKS_ROUTE}/stats`, req.token),
   };
-  return renderPage(app, req, 'extension/module/meschain/webhooks.twig', {
-    title: 'Webhooks – MesChain-Sync', charts: true, scripts: [SCRIPTS.webhooks], breadcrumbs: crumbs,
-  }, {
-    heading_title: 'MesChain-Sync Webhooks',
-    stats_tiles: statsTiles(stats),
-    trend_rows: trend.labels.map((date, i) => ({ date, total: trend.total[i], failed: trend.failed[i] })),
-    webhooks: log.items.map((w) => ({ ...w, status_class: statusClass(w.status) })),
-    pages: paginationLinks(log.page, log.pages, (p) => adminLink(WEBHOOKS_ROUTE, req.token, { page: p })),
-    results_text: resultsText(log.total, log.page, log.limit, log.pages),
-    page_data: { urls, stats, trend, poll_interval_ms: WEBHOOK_STATS_POLL_MS },
-  });
+  return renderPage(
+    app,
+    req,
+    'extension/module/meschain/webhooks.twig',
+    {
+      title: 'Webhooks – MesChain-Sync',
+      charts: true,
+      scripts: [SCRIPTS.webhooks],
+      breadcrumbs: crumbs,
+    },
+    {
+      heading_title: 'MesChain-Sync Webhooks',
+      stats_tiles: statsTiles(stats),
+      trend_rows: trend.labels.map((date, i) => ({ date, total: trend.total[i], failed: trend.failed[i] })),
+      webhooks: log.items.map((w) => ({ ...w, status_class: statusClass(w.status) })),
+      pages: paginationLinks(log.page, log.pages, (p) => adminLink(WEBHOOKS_ROUTE, req.token, { page: p })),
+      results_text: resultsText(log.total, log.page, log.limit, log.pages),
+      page_data: { urls, stats, trend, poll_interval_ms: WEBHOOK_STATS_POLL_MS },
+    },
+  );
 }

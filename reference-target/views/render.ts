@@ -52,7 +52,13 @@ export function createRenderer(viewsDir: string = VIEWS_DIR): Renderer {
       if (!/^[a-z0-9_/]+\.twig$/.test(template) || template.includes('..')) {
         throw new Error(`expected a template name like "common/login.twig"; found ${JSON.stringify(template)}`);
       }
-      compiled = Twig.twig({ path: resolve(viewsDir, template), base: viewsDir, async: false, autoescape: true, rethrow: true });
+      compiled = Twig.twig({
+        path: resolve(viewsDir, template),
+        base: viewsDir,
+        async: false,
+        autoescape: true,
+        rethrow: true,
+      });
       cache.set(template, compiled);
     }
     return compiled.render(data);

@@ -41,11 +41,30 @@ export function judge(j: Judged): GateResult {
   const historyPath = resolve(j.reportsDir, 'gate-history.jsonl');
   const baselinesPath = resolve(j.reportsDir, 'gate-baselines.json');
   const gate = evaluate({
-    spec: GATES, profile: j.profile, ran: j.suites, results: j.adapted.results, unreadable: j.adapted.unreadable, policy, waivers: WAIVERS, now,
-    history: readHistory(historyPath), baselines: readBaselines(baselinesPath), runMetrics: j.runMetrics, targetKind: j.targetKind, blocked: j.blocked,
+    spec: GATES,
+    profile: j.profile,
+    ran: j.suites,
+    results: j.adapted.results,
+    unreadable: j.adapted.unreadable,
+    policy,
+    waivers: WAIVERS,
+    now,
+    history: readHistory(historyPath),
+    baselines: readBaselines(baselinesPath),
+    runMetrics: j.runMetrics,
+    targetKind: j.targetKind,
+    blocked: j.blocked,
   });
-  writeFileAtomic(resolve(j.reportsDir, 'gate.json'), `${JSON.stringify({ ...gate, ...(j.preflight ? { preflight: j.preflight } : {}) }, null, 2)}\n`);
-  appendHistory(historyPath, { at: gate.generatedAt, profile: gate.profile, status: gate.status, metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])) });
+  writeFileAtomic(
+    resolve(j.reportsDir, 'gate.json'),
+    `${JSON.stringify({ ...gate, ...(j.preflight ? { preflight: j.preflight } : {}) }, null, 2)}\n`,
+  );
+  appendHistory(historyPath, {
+    at: gate.generatedAt,
+    profile: gate.profile,
+    status: gate.status,
+    metrics: Object.fromEntries(Object.entries(gate.suites).map(([s, v]) => [s, v.metrics])),
+  });
   // the baselines file records what the last green run was judged against (for the report)
   if (gate.status === 'passed') writeFileAtomic(baselinesPath, `${JSON.stringify(gate.baselines, null, 2)}\n`);
   return gate;

@@ -16,7 +16,12 @@ import { playwrightProjects } from '../suites.ts';
 import type { Timings } from '../timings.ts';
 
 /** Runs the preflight against `baseUrl`; stops the run (exit 2) when the store is not testable at all. */
-export async function preflightStore(env: NodeJS.ProcessEnv, baseUrl: string | undefined, reportsDir: string, timings: Timings): Promise<Preflight> {
+export async function preflightStore(
+  env: NodeJS.ProcessEnv,
+  baseUrl: string | undefined,
+  reportsDir: string,
+  timings: Timings,
+): Promise<Preflight> {
   const settings = readQaSettings(baseUrl ? { ...env, QA_BASE_URL: baseUrl } : env);
   let preflight: Preflight;
   try {
@@ -29,7 +34,12 @@ export async function preflightStore(env: NodeJS.ProcessEnv, baseUrl: string | u
     throw err;
   }
   say(`preflight: ${preflight.summary}`);
-  console.log(preflightTable(preflight).split('\n').map((l) => `  ${l}`).join('\n'));
+  console.log(
+    preflightTable(preflight)
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
   writeFileAtomic(resolve(reportsDir, 'preflight.json'), `${JSON.stringify(preflight, null, 2)}\n`);
   return preflight;
 }
@@ -54,13 +64,18 @@ export interface Scope {
 
 /** MesChain-Sync absent: suites other than core are blocked with the preflight's sentence, never passed. */
 export function blockedBy(preflight: Preflight | undefined, suites: Suite[]): { suite: Suite; reason: string }[] {
-  return preflight?.extension === 'absent' ? suites.filter((s) => s !== 'core').map((s) => ({ suite: s, reason: preflight.summary })) : [];
+  return preflight?.extension === 'absent'
+    ? suites.filter((s) => s !== 'core').map((s) => ({ suite: s, reason: preflight.summary }))
+    : [];
 }
 
 /** The preflight's module counts: a partly installed extension makes each missing module one finding. */
 export function preflightMetrics(preflight: Preflight | undefined): Record<string, number> {
   if (!preflight || preflight.extension === 'absent') return {};
-  return { 'preflight.modules_probed': preflight.modules.length, 'preflight.modules_missing': preflight.modules.filter((m) => m.access.admin !== 'page').length };
+  return {
+    'preflight.modules_probed': preflight.modules.length,
+    'preflight.modules_missing': preflight.modules.filter((m) => m.access.admin !== 'page').length,
+  };
 }
 
 /** What the run tests on this store, given its preflight; sets the environment the Playwright workers read. */
@@ -74,11 +89,17 @@ export function scopeOf(preflight: Preflight, requested: Suite[], env: NodeJS.Pr
   else delete env.QA_CORE_ONLY_PROJECTS;
   // the origins the store calls itself (its <base href>: config.php's HTTP_SERVER) are the store's own, never third-party
   env.QA_STORE_ORIGINS = preflight.origins.join(',');
-  if (blocked.length) say(`suites not run (the extension is not installed, see the preflight): ${blocked.map((b) => b.suite).join(', ')}`);
+  if (blocked.length)
+    say(
+      `suites not run (the extension is not installed, see the preflight): ${blocked.map((b) => b.suite).join(', ')}`,
+    );
   // partly installed: tests reaching for a missing module's routes are skipped with that reason
   const missing = preflight.modules.filter((m) => m.access.admin !== 'page');
   if (preflight.extension !== 'absent') {
-    for (const m of missing) say(`route missing: ${m.route} answers the administrator "${m.access.admin}"${m.listed ? '' : ' (not listed under Extensions › Modules)'}`);
+    for (const m of missing)
+      say(
+        `route missing: ${m.route} answers the administrator "${m.access.admin}"${m.listed ? '' : ' (not listed under Extensions › Modules)'}`,
+      );
     if (missing.length) env.QA_MISSING_MODULES = missing.map((m) => `${m.code}:${m.access.admin}`).join(',');
   }
   return { suites, blocked, runMetrics: preflightMetrics(preflight) };

@@ -34,11 +34,19 @@ export interface Reported {
 }
 
 function chromiumVersion(path: string): string {
-  try { return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'missing'; }
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'missing';
+  }
 }
 
 function gitCommit(): string {
-  try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 export async function report(r: Reported): Promise<void> {
@@ -50,26 +58,47 @@ export async function report(r: Reported): Promise<void> {
   const { maskRunArtifacts } = await import('../../fixtures/auth/mask-artifacts.ts');
   const { marketplaceSecrets } = await import('../../fixtures/auth/secret-values.ts');
   const { notedTokens, forgetTokens } = await import('../../fixtures/auth/sessions.ts');
-  maskRunArtifacts([...secretValues(r.settings), ...marketplaceSecrets(), ...notedTokens(r.env)], [resolve(reportsDir, 'playwright'), resolve(reportsDir, 'allure-results')]);
+  maskRunArtifacts(
+    [...secretValues(r.settings), ...marketplaceSecrets(), ...notedTokens(r.env)],
+    [resolve(reportsDir, 'playwright'), resolve(reportsDir, 'allure-results')],
+  );
   forgetTokens(r.env);
   timings.add('masking', performance.now() - maskStarted);
 
   const extrasStarted = performance.now();
   writeAllureExtras({
-    resultsDir: resolve(reportsDir, 'allure-results'), results: r.results, gate, secrets: secretValues(r.settings),
-    startedAt: r.startedAt, stoppedAt: Date.now(),
+    resultsDir: resolve(reportsDir, 'allure-results'),
+    results: r.results,
+    gate,
+    secrets: secretValues(r.settings),
+    startedAt: r.startedAt,
+    stoppedAt: Date.now(),
     environment: {
       gate: `${gate.status.toUpperCase()} (exit ${gate.exitCode}): ${gate.summary}`,
-      profile: r.opts.profile, suites: r.suites.join(','), store: r.store, target_kind: r.settings.kind,
-      faults: process.env.MESCHAIN_FAULTS || 'none', node: process.version,
-      ...(r.preflight ? { preflight: r.preflight.summary, opencart: r.preflight.opencartVersion ?? 'version not shown' } : {}),
-      chromium: chromiumVersion(r.settings.playwrightChromiumPath), commit: gitCommit(),
+      profile: r.opts.profile,
+      suites: r.suites.join(','),
+      store: r.store,
+      target_kind: r.settings.kind,
+      faults: process.env.MESCHAIN_FAULTS || 'none',
+      node: process.version,
+      ...(r.preflight
+        ? { preflight: r.preflight.summary, opencart: r.preflight.opencartVersion ?? 'version not shown' }
+        : {}),
+      chromium: chromiumVersion(r.settings.playwrightChromiumPath),
+      commit: gitCommit(),
     },
   });
   timings.add('Allure results', performance.now() - extrasStarted);
-  writeFileAtomic(resolve(reportsDir, 'gate.md'), gateMarkdown({ ...gate, ...(r.preflight ? { preflight: r.preflight } : {}) },
-    { store: r.store, reportLink: process.env.QA_REPORT_URL || 'allure-report/index.html' }));
-  const allure = r.opts.noReport ? undefined : await timings.time('Allure report', generateAllureReport(reportsDir, r.env, r.store));
+  writeFileAtomic(
+    resolve(reportsDir, 'gate.md'),
+    gateMarkdown(
+      { ...gate, ...(r.preflight ? { preflight: r.preflight } : {}) },
+      { store: r.store, reportLink: process.env.QA_REPORT_URL || 'allure-report/index.html' },
+    ),
+  );
+  const allure = r.opts.noReport
+    ? undefined
+    : await timings.time('Allure report', generateAllureReport(reportsDir, r.env, r.store));
 
   console.log(`\n${verdictTable(gate, { color: process.stdout.isTTY })}\n`);
   say(`gate: ${resolve(reportsDir, 'gate.json')} (for a pull request: ${resolve(reportsDir, 'gate.md')})`);

@@ -56,7 +56,8 @@ export async function runTools(t: ToolRun, runMetrics: Record<string, number>): 
   const out: ToolsOutcome = { toolErrors: [], runMetrics: { ...runMetrics } };
   const writes: string[] = [];
   // a real store in production: the row count of every oc_ table before and after, read beside the store
-  const mysqlStore = t.settings.kind === 'opencart' && t.opts.profile === 'production' ? mysqlStoreOf(storeDbSource(t.env)) : undefined;
+  const mysqlStore =
+    t.settings.kind === 'opencart' && t.opts.profile === 'production' ? mysqlStoreOf(storeDbSource(t.env)) : undefined;
   const countsBefore = mysqlStore ? await t.timings.time('row counts', rowCounts(mysqlStore)) : undefined;
   await playwright(t, out, writes);
   if (t.suites.includes('scaling') && t.settings.kind === 'reference') await scaling(t, out);
@@ -66,7 +67,9 @@ export async function runTools(t: ToolRun, runMetrics: Record<string, number>): 
     const sent = sentRequests(t.env);
     if (sent.total > 0) {
       out.runMetrics = { ...out.runMetrics, 'data.digest_checked': 1, 'data.tables_changed': sent.writes.length };
-      say(`production run without QA_STORE_DB: read-only evidence from the ${sent.total} requests the run sent — ${sent.writes.length} state-changing besides logins and logouts`);
+      say(
+        `production run without QA_STORE_DB: read-only evidence from the ${sent.total} requests the run sent — ${sent.writes.length} state-changing besides logins and logouts`,
+      );
       if (sent.writes.length) writes.push(`state-changing requests sent: ${[...new Set(sent.writes)].join(', ')}`);
     }
   }
@@ -76,11 +79,20 @@ export async function runTools(t: ToolRun, runMetrics: Record<string, number>): 
     if (changed.length) writes.push(`the run changed ${changed.join(', ')}`);
   }
   if (t.opts.profile === 'production' && out.runMetrics['data.digest_checked']) {
-    say(writes.length ? `data written during a production run:\n  ${writes.join('\n  ')}` : 'production run: no store data changed');
+    say(
+      writes.length
+        ? `data written during a production run:\n  ${writes.join('\n  ')}`
+        : 'production run: no store data changed',
+    );
   }
   const logins = countLogins(t.env);
-  say(`logins this run: ${logins.total} (${Object.entries(logins.by).map(([who, n]) => `${who} ${n}`).join(', ') || 'none'})` +
-    `${t.ownTargets ? ' — each Playwright worker logs in on its own reference target' : ''}`);
+  say(
+    `logins this run: ${logins.total} (${
+      Object.entries(logins.by)
+        .map(([who, n]) => `${who} ${n}`)
+        .join(', ') || 'none'
+    })` + `${t.ownTargets ? ' — each Playwright worker logs in on its own reference target' : ''}`,
+  );
   out.runMetrics['run.logins'] = logins.total;
   return out;
 }
@@ -88,11 +100,21 @@ export async function runTools(t: ToolRun, runMetrics: Record<string, number>): 
 async function playwright(t: ToolRun, out: ToolsOutcome, writes: string[]): Promise<void> {
   const projects = playwrightProjects(t.suites);
   if (!projects.length) return;
-  say(`Playwright: ${projects.join(', ')}${t.opts.shard ? ` (shard ${t.opts.shard.index}/${t.opts.shard.total})` : ''}`);
-  const r = await t.timings.time('Playwright', run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(t.opts)], { env: t.env }));
+  say(
+    `Playwright: ${projects.join(', ')}${t.opts.shard ? ` (shard ${t.opts.shard.index}/${t.opts.shard.total})` : ''}`,
+  );
+  const r = await t.timings.time(
+    'Playwright',
+    run('playwright', ['test', ...projects.flatMap((p) => ['--project', p]), ...playwrightArgs(t.opts)], {
+      env: t.env,
+    }),
+  );
   const starts = readTargetStarts(t.env);
-  if (starts.count) t.timings.inside('Playwright', `${starts.count} worker target starts`, starts.ms, workersFor(t.env));
-  if (r.error) for (const s of t.suites.filter((x) => playwrightProjects([x]).length)) out.toolErrors.push({ suite: s, message: r.error });
+  if (starts.count)
+    t.timings.inside('Playwright', `${starts.count} worker target starts`, starts.ms, workersFor(t.env));
+  if (r.error)
+    for (const s of t.suites.filter((x) => playwrightProjects([x]).length))
+      out.toolErrors.push({ suite: s, message: r.error });
   if (t.settings.kind !== 'reference') return;
   let data: ReturnType<typeof readDataWrites>;
   try {
@@ -102,7 +124,12 @@ async function playwright(t: ToolRun, out: ToolsOutcome, writes: string[]): Prom
   }
   if (data.testsChecked > 0) {
     out.runMetrics = { ...out.runMetrics, 'data.digest_checked': 1, 'data.tables_changed': data.tables.length };
-    for (const w of data.writers) writes.push(`${w.test} wrote ${Object.entries(w.tables).map(([tb, n]) => `${n} row(s) of ${tb}`).join(', ')}`);
+    for (const w of data.writers)
+      writes.push(
+        `${w.test} wrote ${Object.entries(w.tables)
+          .map(([tb, n]) => `${n} row(s) of ${tb}`)
+          .join(', ')}`,
+      );
   }
 }
 
@@ -112,7 +139,9 @@ async function scaling(t: ToolRun, out: ToolsOutcome): Promise<void> {
   try {
     const { runScaling } = await import('../../perf/scaling/run-scaling.ts');
     const s = await t.timings.time('scaling check', runScaling({ reportsDir: t.reportsDir, env: t.env }));
-    say(`scaling check (${s.factor}× the data): ${s.ops.map((o) => `${o.id} ${o.baseMs} → ${o.grownMs} ms (×${o.ratio})`).join(', ')}`);
+    say(
+      `scaling check (${s.factor}× the data): ${s.ops.map((o) => `${o.id} ${o.baseMs} → ${o.grownMs} ms (×${o.ratio})`).join(', ')}`,
+    );
   } catch (err) {
     out.toolErrors.push({ suite: 'scaling', message: `the scaling check did not run: ${(err as Error).message}` });
   }
@@ -134,7 +163,19 @@ async function targetTools(t: ToolRun, out: ToolsOutcome, writes: string[]): Pro
       say(`k6: ${t.opts.loadProfile} profile`);
       try {
         const { runLoad } = await import('../../perf/run-k6.ts');
-        await t.timings.time('k6', withProgress(`k6 ${t.opts.loadProfile}`, runLoad({ baseUrl: settings.baseUrl, profile: t.opts.loadProfile, gateProfile: t.opts.profile, reportsDir: t.reportsDir, env })));
+        await t.timings.time(
+          'k6',
+          withProgress(
+            `k6 ${t.opts.loadProfile}`,
+            runLoad({
+              baseUrl: settings.baseUrl,
+              profile: t.opts.loadProfile,
+              gateProfile: t.opts.profile,
+              reportsDir: t.reportsDir,
+              env,
+            }),
+          ),
+        );
       } catch (err) {
         out.toolErrors.push({ suite: 'load', message: `k6 did not run: ${(err as Error).message}` });
       }
@@ -144,7 +185,20 @@ async function targetTools(t: ToolRun, out: ToolsOutcome, writes: string[]): Pro
       try {
         const { runLighthouse } = await import('../../a11y/lighthouse/run-lighthouse.ts');
         const { pages, runs } = (await import('../../a11y/lighthouse/config.ts')).lighthouseOptionsFromEnv(env);
-        await t.timings.time('Lighthouse', withProgress('Lighthouse', runLighthouse({ baseUrl: settings.baseUrl, settings, reportsDir: t.reportsDir, runs, ...(pages ? { pages } : {}), gateProfile: t.opts.profile })));
+        await t.timings.time(
+          'Lighthouse',
+          withProgress(
+            'Lighthouse',
+            runLighthouse({
+              baseUrl: settings.baseUrl,
+              settings,
+              reportsDir: t.reportsDir,
+              runs,
+              ...(pages ? { pages } : {}),
+              gateProfile: t.opts.profile,
+            }),
+          ),
+        );
       } catch (err) {
         out.toolErrors.push({ suite: 'lighthouse', message: `Lighthouse did not run: ${(err as Error).message}` });
       }
@@ -153,7 +207,11 @@ async function targetTools(t: ToolRun, out: ToolsOutcome, writes: string[]): Pro
     if (t.target && digestBefore) {
       const after = tableDigests(t.target);
       const changed = Object.keys(after).filter((tb) => after[tb] !== digestBefore[tb]);
-      out.runMetrics = { ...out.runMetrics, 'data.digest_checked': 1, 'data.tables_changed': (out.runMetrics['data.tables_changed'] ?? 0) + changed.length };
+      out.runMetrics = {
+        ...out.runMetrics,
+        'data.digest_checked': 1,
+        'data.tables_changed': (out.runMetrics['data.tables_changed'] ?? 0) + changed.length,
+      };
       if (changed.length) writes.push(`${toolSuites.join(' and ')} wrote ${changed.join(', ')}`);
     }
   }

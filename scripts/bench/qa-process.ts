@@ -25,9 +25,19 @@ export interface QaOutcome {
   tail: string;
 }
 
-interface JsonTest { projectName?: string; status?: string }
-interface JsonSpec { title: string; file?: string; tests?: JsonTest[] }
-interface JsonSuite { suites?: JsonSuite[]; specs?: JsonSpec[] }
+interface JsonTest {
+  projectName?: string;
+  status?: string;
+}
+interface JsonSpec {
+  title: string;
+  file?: string;
+  tests?: JsonTest[];
+}
+interface JsonSuite {
+  suites?: JsonSuite[];
+  specs?: JsonSpec[];
+}
 
 /** Titles of the tests with a given Playwright outcome ("flaky", "unexpected") in a JSON report. */
 export function testsWithStatus(resultsJson: string, status: 'flaky' | 'unexpected'): string[] {
@@ -35,7 +45,8 @@ export function testsWithStatus(resultsJson: string, status: 'flaky' | 'unexpect
   const out: string[] = [];
   const visit = (s: JsonSuite): void => {
     for (const spec of s.specs ?? []) {
-      for (const t of spec.tests ?? []) if (t.status === status) out.push(`[${t.projectName}] ${spec.file ?? ''} › ${spec.title}`);
+      for (const t of spec.tests ?? [])
+        if (t.status === status) out.push(`[${t.projectName}] ${spec.file ?? ''} › ${spec.title}`);
     }
     for (const x of s.suites ?? []) visit(x);
   };
@@ -47,26 +58,46 @@ export function testsWithStatus(resultsJson: string, status: 'flaky' | 'unexpect
   return out;
 }
 
-export async function runQaOnce(reportsDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<QaOutcome> {
+export async function runQaOnce(
+  reportsDir: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<QaOutcome> {
   const started = performance.now();
   const { code, out } = await new Promise<{ code: number | null; out: string }>((done) => {
     const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/qa.ts'), ...args], {
-      cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, QA_BASE_URL: '', QA_TARGET_KIND: 'reference', MESCHAIN_FAULTS: '', QA_REPORTS_DIR: reportsDir, FORCE_COLOR: '0', ...env },
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        QA_BASE_URL: '',
+        QA_TARGET_KIND: 'reference',
+        MESCHAIN_FAULTS: '',
+        QA_REPORTS_DIR: reportsDir,
+        FORCE_COLOR: '0',
+        ...env,
+      },
     });
     let buf = '';
-    child.stdout.on('data', (d: Buffer) => { buf += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
     child.on('exit', (c) => done({ code: c, out: buf }));
   });
   const durationMs = performance.now() - started;
   const gatePath = resolve(reportsDir, 'gate.json');
-  const gate = existsSync(gatePath) ? JSON.parse(readFileSync(gatePath, 'utf8')) as GateResult : undefined;
+  const gate = existsSync(gatePath) ? (JSON.parse(readFileSync(gatePath, 'utf8')) as GateResult) : undefined;
   const timingsPath = resolve(reportsDir, 'timings.json');
   const results = resolve(reportsDir, 'playwright', 'results.json');
   return {
-    exitCode: code, durationMs,
-    red: gate ? gate.conditions.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => c.id) : ['(no gate.json)'],
+    exitCode: code,
+    durationMs,
+    red: gate
+      ? gate.conditions.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => c.id)
+      : ['(no gate.json)'],
     flaky: testsWithStatus(results, 'flaky'),
     failed: testsWithStatus(results, 'unexpected'),
     ...(existsSync(timingsPath) ? { budget: JSON.parse(readFileSync(timingsPath, 'utf8')) as TimeBudget } : {}),

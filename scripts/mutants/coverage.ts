@@ -15,8 +15,14 @@ export interface CoverageMap {
 
 function jsonLines<T>(dir: string, prefix: string): T[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T));
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as T),
+    );
 }
 
 export function readCoverage(dir: string): CoverageMap {
@@ -24,11 +30,22 @@ export function readCoverage(dir: string): CoverageMap {
   const byLine = new Map<string, TestCoverage>();
   for (const t of jsonLines<TestCoverage>(dir, 'tests-')) {
     const seen = byLine.get(t.title);
-    byLine.set(t.title, seen ? { ...seen, mutants: [...new Set([...seen.mutants, ...t.mutants])], durationMs: Math.max(seen.durationMs, t.durationMs) } : t);
+    byLine.set(
+      t.title,
+      seen
+        ? {
+            ...seen,
+            mutants: [...new Set([...seen.mutants, ...t.mutants])],
+            durationMs: Math.max(seen.durationMs, t.durationMs),
+          }
+        : t,
+    );
   }
   const tests = [...byLine.values()].sort((a, b) => a.title.localeCompare(b.title));
   const byMutant = new Map<string, number[]>();
-  tests.forEach((t, i) => { for (const m of t.mutants) byMutant.set(m, [...(byMutant.get(m) ?? []), i]); });
+  tests.forEach((t, i) => {
+    for (const m of t.mutants) byMutant.set(m, [...(byMutant.get(m) ?? []), i]);
+  });
   const statics = new Set(jsonLines<StaticCoverage>(dir, 'static-').flatMap((s) => s.mutants));
   return { tests, byMutant, static: statics };
 }

@@ -20,21 +20,33 @@ export interface EquivalentMutant {
 
 export const EQUIVALENT_MUTANTS: EquivalentMutant[] = [
   {
-    file: 'reference-target/extension/credentials.ts', original: "'enc:v1:'", replacement: '""',
-    reason: 'the prefix only labels the stored format of a secret: encryption and decryption still pair up, no interface ever shows the stored value, and the design fixes no storage format',
+    file: 'reference-target/extension/credentials.ts',
+    original: "'enc:v1:'",
+    replacement: '""',
+    reason:
+      'the prefix only labels the stored format of a secret: encryption and decryption still pair up, no interface ever shows the stored value, and the design fixes no storage format',
   },
   {
-    file: 'reference-target/extension/controllers/marketplace.ts', original: 'e.ok && id !== undefined && value !== undefined', replacement: 'true',
-    reason: 'an item with an error also puts that error on the whole request, which is refused before its items are used: pushing the bad item changes nothing',
+    file: 'reference-target/extension/controllers/marketplace.ts',
+    original: 'e.ok && id !== undefined && value !== undefined',
+    replacement: 'true',
+    reason:
+      'an item with an error also puts that error on the whole request, which is refused before its items are used: pushing the bad item changes nothing',
   },
   {
-    file: 'reference-target/extension/sync/clients.ts', original: "url.protocol !== 'http:' && url.protocol !== 'https:'", replacement: 'false',
-    reason: 'every endpoint setting is saved only through its pattern ^https?://\\S+$, so a stored endpoint that parses as a URL is always http or https: the check cannot refuse one',
+    file: 'reference-target/extension/sync/clients.ts',
+    original: "url.protocol !== 'http:' && url.protocol !== 'https:'",
+    replacement: 'false',
+    reason:
+      'every endpoint setting is saved only through its pattern ^https?://\\S+$, so a stored endpoint that parses as a URL is always http or https: the check cannot refuse one',
   },
 ];
 
 /** Why a mutant is left out, or undefined when it is not. */
-export function equivalentOf(m: MutantInfo, list: readonly EquivalentMutant[] = EQUIVALENT_MUTANTS): { reason: string; where: 'list' | 'comment' } | undefined {
+export function equivalentOf(
+  m: MutantInfo,
+  list: readonly EquivalentMutant[] = EQUIVALENT_MUTANTS,
+): { reason: string; where: 'list' | 'comment' } | undefined {
   if (m.disabledBecause) return { reason: m.disabledBecause, where: 'comment' };
   const e = list.find((x) => x.file === m.file && x.original === m.original && x.replacement === m.replacement);
   return e ? { reason: e.reason, where: 'list' } : undefined;

@@ -48,13 +48,22 @@ export interface RunOutcome {
 }
 
 /** The environment of a run: the reference target's defaults, nothing from the user's shell that could point elsewhere. */
-export function runEnv(base: NodeJS.ProcessEnv, run: Pick<PlaywrightRun, 'mutant' | 'coverageDir' | 'reportsDir' | 'retries'>): NodeJS.ProcessEnv {
+export function runEnv(
+  base: NodeJS.ProcessEnv,
+  run: Pick<PlaywrightRun, 'mutant' | 'coverageDir' | 'reportsDir' | 'retries'>,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(base)) {
     if (!/^(QA_|MESCHAIN_|TARGET_|SIM_|__STRYKER_|PLAYWRIGHT_JSON)/.test(k)) env[k] = v;
   }
   // own reference targets (QA_BASE_URL empty), the default two workers
-  Object.assign(env, { QA_REPORTS_DIR: run.reportsDir, QA_BASE_URL: '', QA_RETRIES: String(run.retries), QA_WORKERS: '2', PLAYWRIGHT_JSON_OUTPUT_FILE: join(run.reportsDir, 'results.json') });
+  Object.assign(env, {
+    QA_REPORTS_DIR: run.reportsDir,
+    QA_BASE_URL: '',
+    QA_RETRIES: String(run.retries),
+    QA_WORKERS: '2',
+    PLAYWRIGHT_JSON_OUTPUT_FILE: join(run.reportsDir, 'results.json'),
+  });
   if (run.mutant !== undefined) env.__STRYKER_ACTIVE_MUTANT__ = run.mutant;
   if (run.coverageDir) env.QA_MUTANT_COVERAGE_DIR = run.coverageDir;
   return env;
@@ -63,23 +72,51 @@ export function runEnv(base: NodeJS.ProcessEnv, run: Pick<PlaywrightRun, 'mutant
 export async function runPlaywright(run: PlaywrightRun, base: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
   rmSync(run.reportsDir, { recursive: true, force: true });
   mkdirSync(run.reportsDir, { recursive: true });
-  const args = [join(run.sandbox, 'node_modules/playwright/cli.js'), 'test', ...run.projects.flatMap((p) => ['--project', p]),
-    '--reporter=json', '--trace=off', ...(run.testTimeoutMs ? [`--timeout=${Math.round(run.testTimeoutMs)}`] : []), ...(run.testList ? ['--test-list', run.testList] : []), ...(run.grep ? ['--grep', run.grep] : []), ...(run.extraArgs ?? [])];
+  const args = [
+    join(run.sandbox, 'node_modules/playwright/cli.js'),
+    'test',
+    ...run.projects.flatMap((p) => ['--project', p]),
+    '--reporter=json',
+    '--trace=off',
+    ...(run.testTimeoutMs ? [`--timeout=${Math.round(run.testTimeoutMs)}`] : []),
+    ...(run.testList ? ['--test-list', run.testList] : []),
+    ...(run.grep ? ['--grep', run.grep] : []),
+    ...(run.extraArgs ?? []),
+  ];
   const started = performance.now();
   const { timedOut, error } = await new Promise<{ timedOut: boolean; error?: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: run.sandbox, env: runEnv(base, run), stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const child = spawn(process.execPath, args, {
+      cwd: run.sandbox,
+      env: runEnv(base, run),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
     let late = false;
     const timer = setTimeout(() => {
       late = true;
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, run.timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); resolve({ timedOut: false, error: `playwright could not start: ${err.message}` }); });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ timedOut: false, error: `playwright could not start: ${err.message}` });
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       // 0 all passed, 1 some failed; anything else (a config error, a crash) is not an outcome
-      resolve({ timedOut: late, ...(!late && code !== 0 && code !== 1 ? { error: `playwright exited ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}` } : {}) });
+      resolve({
+        timedOut: late,
+        ...(!late && code !== 0 && code !== 1
+          ? { error: `playwright exited ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}` }
+          : {}),
+      });
     });
   });
   const durationMs = performance.now() - started;
@@ -105,7 +142,11 @@ export async function runPlaywright(run: PlaywrightRun, base: NodeJS.ProcessEnv 
 }
 
 /** What the gate spec's blocking a11y conditions would say of these axe records: one line per red condition. */
-export function axeBlockers(dir: string, now = new Date(), baseline: readonly BaselineEntry[] = A11Y_BASELINE): string[] {
+export function axeBlockers(
+  dir: string,
+  now = new Date(),
+  baseline: readonly BaselineEntry[] = A11Y_BASELINE,
+): string[] {
   if (!existsSync(dir)) return [];
   const result = readAxeResults(dir, baseline, now, 'MesChain-Sync');
   return effectiveConditions(GATES, 'local')

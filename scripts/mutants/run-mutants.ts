@@ -58,7 +58,10 @@ export function testTimeoutMs(slowestMs: number): number {
 }
 
 /** Suites whose verdict on a mutant is known: one of their tests failed, or all the selected ones ran. */
-export function judgedSuites(selected: readonly { project: string; tags: string[] }[], out: Pick<RunOutcome, 'failed' | 'ran'>): Suite[] {
+export function judgedSuites(
+  selected: readonly { project: string; tags: string[] }[],
+  out: Pick<RunOutcome, 'failed' | 'ran'>,
+): Suite[] {
   const want = new Map<Suite, number>();
   for (const t of selected) {
     const s = suiteOf(t.project, t.tags);
@@ -73,7 +76,15 @@ async function runOne(m: MutantInfo, cov: CoverageMap, opts: MutantsOptions, san
   // reached while the target starts (module-level code): every test may see it
   const selected = isStatic ? cov.tests : (cov.byMutant.get(m.id) ?? []).map((i) => cov.tests[i]!);
   if (selected.length === 0) {
-    return { ...base, status: 'no-coverage', plan: 'none', testsSelected: 0, suitesRun: [], suitesJudged: [], durationMs: 0 };
+    return {
+      ...base,
+      status: 'no-coverage',
+      plan: 'none',
+      testsSelected: 0,
+      suitesRun: [],
+      suitesJudged: [],
+      durationMs: 0,
+    };
   }
   const reportsDir = join(opts.workDir, 'run');
   let testList: string | undefined;
@@ -84,20 +95,38 @@ async function runOne(m: MutantInfo, cov: CoverageMap, opts: MutantsOptions, san
   const timeout = testTimeoutMs(Math.max(...selected.map((t) => t.durationMs)));
   // the first failure decides: the mutant is killed, the run stops (Stryker's bail)
   const out = await runPlaywright({
-    sandbox, projects: isStatic ? opts.projects : unique(selected.map((t) => t.project)), testList, grep: isStatic ? opts.grep : undefined,
-    mutant: m.id, reportsDir, retries: 0, testTimeoutMs: timeout, extraArgs: ['--max-failures=1'],
-    timeoutMs: runLimitMs(selected.reduce((sum, t) => sum + t.durationMs, 0), timeout),
+    sandbox,
+    projects: isStatic ? opts.projects : unique(selected.map((t) => t.project)),
+    testList,
+    grep: isStatic ? opts.grep : undefined,
+    mutant: m.id,
+    reportsDir,
+    retries: 0,
+    testTimeoutMs: timeout,
+    extraArgs: ['--max-failures=1'],
+    timeoutMs: runLimitMs(
+      selected.reduce((sum, t) => sum + t.durationMs, 0),
+      timeout,
+    ),
   });
   const killedBy = [...out.failed.keys()];
   // a survivor must have faced every selected test: one that did not run (a test list that no longer matches) proves nothing
-  const missed = !out.error && !out.timedOut && !killedBy.length && out.testsRun < selected.length
-    ? `only ${out.testsRun} of the ${selected.length} selected tests ran` : undefined;
+  const missed =
+    !out.error && !out.timedOut && !killedBy.length && out.testsRun < selected.length
+      ? `only ${out.testsRun} of the ${selected.length} selected tests ran`
+      : undefined;
   const error = out.error ?? missed;
   return {
-    ...base, plan: isStatic ? 'all' : 'tests', testsSelected: selected.length,
-    suitesRun: unique(selected.map((t) => suiteOf(t.project, t.tags)).filter((s): s is Suite => !!s)), suitesJudged: out.timedOut || error ? [] : judgedSuites(selected, out),
-    killedBy, failedTests: [...out.failed.values()].flat(), durationMs: out.durationMs,
-    status: error ? 'error' : out.timedOut ? 'timeout' : killedBy.length ? 'killed' : 'survived', ...(error ? { error } : {}),
+    ...base,
+    plan: isStatic ? 'all' : 'tests',
+    testsSelected: selected.length,
+    suitesRun: unique(selected.map((t) => suiteOf(t.project, t.tags)).filter((s): s is Suite => !!s)),
+    suitesJudged: out.timedOut || error ? [] : judgedSuites(selected, out),
+    killedBy,
+    failedTests: [...out.failed.values()].flat(),
+    durationMs: out.durationMs,
+    status: error ? 'error' : out.timedOut ? 'timeout' : killedBy.length ? 'killed' : 'survived',
+    ...(error ? { error } : {}),
   };
 }
 
@@ -110,41 +139,77 @@ export async function runMutants(opts: MutantsOptions): Promise<MutantsRun> {
   let sampled: MutantInfo[];
   if (opts.mutantIds) {
     const unknown = opts.mutantIds.filter((id) => !inst.mutants.some((m) => m.id === id));
-    if (unknown.length) throw new MutantsAborted(`--mutants: expected ids from 0 to ${inst.mutants.length - 1} (of ${files.length === mutatedFiles().length ? 'every mutated file' : files.join(', ')}); found ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new MutantsAborted(
+        `--mutants: expected ids from 0 to ${inst.mutants.length - 1} (of ${files.length === mutatedFiles().length ? 'every mutated file' : files.join(', ')}); found ${unknown.join(', ')}`,
+      );
     sampled = inst.mutants.filter((m) => opts.mutantIds!.includes(m.id));
     const left = sampled.filter((m) => equivalentOf(m));
-    if (left.length) throw new MutantsAborted(`--mutants: ${left.map((m) => `mutant ${m.id} (${m.file}:${m.line}) is left out as equivalent: ${equivalentOf(m)!.reason}`).join('; ')}`);
+    if (left.length)
+      throw new MutantsAborted(
+        `--mutants: ${left.map((m) => `mutant ${m.id} (${m.file}:${m.line}) is left out as equivalent: ${equivalentOf(m)!.reason}`).join('; ')}`,
+      );
   } else {
     sampled = sampleMutants(candidates, opts.sample, opts.seed);
   }
-  opts.say(`${inst.mutants.length} mutants; left out as equivalent: ${inst.mutants.length - candidates.length - byComment} listed in scripts/mutants/equivalent.ts, ` +
-    `${byComment} by // Stryker disable comments in the target (fault switches); ` +
-    `${opts.mutantIds ? `mutants ${opts.mutantIds.join(', ')}` : `sample of ${sampled.length}, seed ${opts.seed}`}`);
+  opts.say(
+    `${inst.mutants.length} mutants; left out as equivalent: ${inst.mutants.length - candidates.length - byComment} listed in scripts/mutants/equivalent.ts, ` +
+      `${byComment} by // Stryker disable comments in the target (fault switches); ` +
+      `${opts.mutantIds ? `mutants ${opts.mutantIds.join(', ')}` : `sample of ${sampled.length}, seed ${opts.seed}`}`,
+  );
   const sandbox = createSandbox(inst.files);
   try {
-    opts.say(`coverage run: ${opts.projects.join(', ')}${opts.grep ? ` (tests matching ${opts.grep})` : ''} with every mutant switched off (sandbox ${sandbox.dir})`);
+    opts.say(
+      `coverage run: ${opts.projects.join(', ')}${opts.grep ? ` (tests matching ${opts.grep})` : ''} with every mutant switched off (sandbox ${sandbox.dir})`,
+    );
     const covDir = join(opts.workDir, 'coverage');
-    const covRun = await runPlaywright({ sandbox: sandbox.dir, projects: opts.projects, grep: opts.grep, coverageDir: covDir, timeoutMs: 30 * 60_000,
-      reportsDir: join(opts.workDir, 'coverage-run'), retries: 1 });
-    if (covRun.error || covRun.timedOut) throw new MutantsAborted(`the coverage run did not finish: ${covRun.error ?? 'timed out after 30 min'}`);
+    const covRun = await runPlaywright({
+      sandbox: sandbox.dir,
+      projects: opts.projects,
+      grep: opts.grep,
+      coverageDir: covDir,
+      timeoutMs: 30 * 60_000,
+      reportsDir: join(opts.workDir, 'coverage-run'),
+      retries: 1,
+    });
+    if (covRun.error || covRun.timedOut)
+      throw new MutantsAborted(`the coverage run did not finish: ${covRun.error ?? 'timed out after 30 min'}`);
     const failed = [...covRun.failed.values()].flat();
     if (failed.length) {
-      throw new MutantsAborted(`${failed.length} test(s) fail with every mutant switched off, so a failure would prove nothing about a mutant. Fix them first:\n  - ${failed.slice(0, 10).join('\n  - ')}`);
+      throw new MutantsAborted(
+        `${failed.length} test(s) fail with every mutant switched off, so a failure would prove nothing about a mutant. Fix them first:\n  - ${failed.slice(0, 10).join('\n  - ')}`,
+      );
     }
     const cov = readCoverage(covDir);
-    if (!cov.tests.length) throw new MutantsAborted(`the coverage run wrote no coverage to ${covDir}: is fixtures/mutant-coverage.ts still an automatic fixture of fixtures/index.ts?`);
+    if (!cov.tests.length)
+      throw new MutantsAborted(
+        `the coverage run wrote no coverage to ${covDir}: is fixtures/mutant-coverage.ts still an automatic fixture of fixtures/index.ts?`,
+      );
     const unlisted = cov.tests.filter((t) => !t.listLine);
     if (unlisted.length) {
-      throw new MutantsAborted(`${unlisted.length} test(s) have titles Playwright's --test-list cannot name (they hold ›), so no mutant could be run against them. Rename them:\n  - ${unlisted.slice(0, 10).map((t) => t.title).join('\n  - ')}`);
+      throw new MutantsAborted(
+        `${unlisted.length} test(s) have titles Playwright's --test-list cannot name (they hold ›), so no mutant could be run against them. Rename them:\n  - ${unlisted
+          .slice(0, 10)
+          .map((t) => t.title)
+          .join('\n  - ')}`,
+      );
     }
-    opts.say(`coverage run: ${cov.tests.length} tests in ${(covRun.durationMs / 1000).toFixed(0)} s; ${cov.byMutant.size} mutants reached by tests, ${cov.static.size} while the target starts`);
+    opts.say(
+      `coverage run: ${cov.tests.length} tests in ${(covRun.durationMs / 1000).toFixed(0)} s; ${cov.byMutant.size} mutants reached by tests, ${cov.static.size} while the target starts`,
+    );
     const results: MutantResult[] = [];
     for (const [i, m] of sampled.entries()) {
       const r = await runOne(m, cov, opts, sandbox.dir);
       results.push(r);
       opts.onResult(r, i + 1, sampled.length);
     }
-    return { totalMutants: inst.mutants.length, equivalentListed: inst.mutants.length - candidates.length, coverageRun: { tests: cov.tests.length, durationMs: covRun.durationMs }, results, sandbox: sandbox.dir };
+    return {
+      totalMutants: inst.mutants.length,
+      equivalentListed: inst.mutants.length - candidates.length,
+      coverageRun: { tests: cov.tests.length, durationMs: covRun.durationMs },
+      results,
+      sandbox: sandbox.dir,
+    };
   } finally {
     if (!opts.keepSandbox) sandbox.remove();
   }

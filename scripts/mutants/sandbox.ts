@@ -9,11 +9,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../fixtures/settings.ts';
 
-export interface Sandbox { dir: string; remove(): void }
+export interface Sandbox {
+  dir: string;
+  remove(): void;
+}
 
 /** The project's files as a user has them: tracked and untracked, never ignored ones (.env, reports, node_modules). */
 function projectFiles(root: string): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return out.split('\0').filter((f) => f && existsSync(join(root, f)));
 }
 

@@ -26,7 +26,11 @@ export interface MutantResult extends MutantInfo {
   durationMs: number;
 }
 
-export interface Score { detected: number; valid: number; percent: number }
+export interface Score {
+  detected: number;
+  valid: number;
+  percent: number;
+}
 
 const percent = (detected: number, valid: number): number => (valid ? Math.round((detected / valid) * 1000) / 10 : 0);
 
@@ -67,14 +71,27 @@ export function survivorLine(r: MutantResult): string {
 
 export function progressLine(r: MutantResult, index: number, total: number): string {
   const n = `[${String(index).padStart(String(total).length)}/${total}]`;
-  const what = r.status === 'killed' ? `killed by ${r.killedBy.join(', ')}` : r.status === 'error' ? `error: ${r.error}` : r.status;
+  const what =
+    r.status === 'killed'
+      ? `killed by ${r.killedBy.join(', ')}`
+      : r.status === 'error'
+        ? `error: ${r.error}`
+        : r.status;
   const tests = r.plan === 'all' ? `all ${r.testsSelected} tests: reached at start-up` : `${r.testsSelected} test(s)`;
-  return `${n} #${r.id.padEnd(5)} ${what.padEnd(24)} ${mutantWhere(r)}  ${oneLine(r.original, 50)} → ${oneLine(r.replacement, 30)}  ` +
-    `(${r.plan === 'none' ? 'no test reaches it' : tests}, ${(r.durationMs / 1000).toFixed(0)} s)`;
+  return (
+    `${n} #${r.id.padEnd(5)} ${what.padEnd(24)} ${mutantWhere(r)}  ${oneLine(r.original, 50)} → ${oneLine(r.replacement, 30)}  ` +
+    `(${r.plan === 'none' ? 'no test reaches it' : tests}, ${(r.durationMs / 1000).toFixed(0)} s)`
+  );
 }
 
 export function scoreTable(results: readonly MutantResult[]): string {
-  const rows = [...suiteScores(results)].map(([s, sc]) => `  ${s.padEnd(10)} ${String(sc.percent).padStart(5)} %  ${sc.detected} of ${sc.valid} mutants its tests reach and judged`);
+  const rows = [...suiteScores(results)].map(
+    ([s, sc]) =>
+      `  ${s.padEnd(10)} ${String(sc.percent).padStart(5)} %  ${sc.detected} of ${sc.valid} mutants its tests reach and judged`,
+  );
   const o = overallScore(results);
-  return [...rows, `  ${'overall'.padEnd(10)} ${String(o.percent).padStart(5)} %  ${o.detected} of ${o.valid} mutants`].join('\n');
+  return [
+    ...rows,
+    `  ${'overall'.padEnd(10)} ${String(o.percent).padStart(5)} %  ${o.detected} of ${o.valid} mutants`,
+  ].join('\n');
 }

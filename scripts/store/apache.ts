@@ -87,7 +87,12 @@ export async function stopApache(l: Layout): Promise<void> {
   if (pid === undefined) return;
   try {
     run(APACHE, ['-f', l.apacheConf, '-k', 'stop'], join(l.logs, 'apache-start.log'));
-    await waitFor(() => apacheRunning(l) === undefined, 15_000, () => 'timeout', 100);
+    await waitFor(
+      () => apacheRunning(l) === undefined,
+      15_000,
+      () => 'timeout',
+      100,
+    );
   } catch {
     if (await terminate(pid, 10_000)) console.warn(`[store] apache ${pid} did not stop; killed it`);
   }

@@ -33,17 +33,33 @@ try {
     case 'start':
     case 'rebuild': {
       const store = await (command === 'rebuild' ? rebuildStore() : ensureStore());
-      const text = Object.entries(store.env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+      const text =
+        Object.entries(store.env)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('\n') + '\n';
       if (values['env-out']) {
         writeEnvFile(resolve(values['env-out']), text);
         console.error(`[store] wrote ${resolve(values['env-out'])}`);
       }
-      console.error(`[store] ${command} took ${((Date.now() - started) / 1000).toFixed(1)} s; store folder ${store.folder}`);
+      console.error(
+        `[store] ${command} took ${((Date.now() - started) / 1000).toFixed(1)} s; store folder ${store.folder}`,
+      );
       // with --env-out the secrets are in that file (mode 0600); stdout (a CI log) shows them masked
       const secret = /(PASSWORD|_KEY)=|^QA_STORE_DB=/;
-      process.stdout.write(values['env-out']
-        ? text.split('\n').map((l) => (secret.test(l) ? l.replace(/=.*/, '=*** (in the --env-out file)').replace(/^(QA_STORE_DB=).*/, '$1*** (in the --env-out file)') : l)).join('\n')
-        : text);
+      process.stdout.write(
+        values['env-out']
+          ? text
+              .split('\n')
+              .map((l) =>
+                secret.test(l)
+                  ? l
+                      .replace(/=.*/, '=*** (in the --env-out file)')
+                      .replace(/^(QA_STORE_DB=).*/, '$1*** (in the --env-out file)')
+                  : l,
+              )
+              .join('\n')
+          : text,
+      );
       break;
     }
     case 'stop': {
@@ -55,10 +71,15 @@ try {
       const all = storeStatus();
       if (all.length === 0) console.log('no store built yet (npm run store builds one)');
       for (const s of all) {
-        const state = [s.apachePid ? `apache pid ${s.apachePid} on 127.0.0.1:${s.port}` : 'apache stopped',
-          s.mariadbPid ? `mariadb pid ${s.mariadbPid} on 127.0.0.1:${s.dbPort}` : 'mariadb stopped'];
-        console.log(`${s.current ? '*' : ' '} ${s.name}${s.name.endsWith('.partial') ? ' (unfinished build)' : ''}: ${state.join(', ')}\n    ${s.folder}`);
-        if (s.apachePid && s.port && (await portFree(s.port))) console.log(`    warning: apache runs but 127.0.0.1:${s.port} is not listening`);
+        const state = [
+          s.apachePid ? `apache pid ${s.apachePid} on 127.0.0.1:${s.port}` : 'apache stopped',
+          s.mariadbPid ? `mariadb pid ${s.mariadbPid} on 127.0.0.1:${s.dbPort}` : 'mariadb stopped',
+        ];
+        console.log(
+          `${s.current ? '*' : ' '} ${s.name}${s.name.endsWith('.partial') ? ' (unfinished build)' : ''}: ${state.join(', ')}\n    ${s.folder}`,
+        );
+        if (s.apachePid && s.port && (await portFree(s.port)))
+          console.log(`    warning: apache runs but 127.0.0.1:${s.port} is not listening`);
       }
       process.exitCode = all.some((s) => s.apachePid && s.mariadbPid) ? 0 : 1;
       break;

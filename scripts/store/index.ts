@@ -10,13 +10,47 @@
  *   await store.stop();
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { apacheRunning, startApache, stopApache } from './apache.ts';
-import { APT_LINE, cacheDir, layoutAt, PROJECT_ROOT, RECIPE_VERSION, resolveStore, sourcePath, sourceProblem } from './layout.ts';
+import {
+  APT_LINE,
+  cacheDir,
+  layoutAt,
+  PROJECT_ROOT,
+  RECIPE_VERSION,
+  resolveStore,
+  sourcePath,
+  sourceProblem,
+} from './layout.ts';
 import type { Layout, StoreConfig, StoreOptions } from './layout.ts';
-import { appConnection, initDatadir, mariadbRunning, rootConnection, secureFreshDatadir, startMariadb, stopMariadb } from './mariadb.ts';
-import { grantWrites, installOpenCart, newCredentials, patchConfig, provisionAccounts, unpackSource } from './opencart.ts';
+import {
+  appConnection,
+  initDatadir,
+  mariadbRunning,
+  rootConnection,
+  secureFreshDatadir,
+  startMariadb,
+  stopMariadb,
+} from './mariadb.ts';
+import {
+  grantWrites,
+  installOpenCart,
+  newCredentials,
+  patchConfig,
+  provisionAccounts,
+  unpackSource,
+} from './opencart.ts';
 import type { Credentials } from './opencart.ts';
 import { alive, portFree, run, sleep, waitFor } from './proc.ts';
 
@@ -34,13 +68,18 @@ export interface RunningStore {
 }
 
 /** Whether a store can be built here: the OpenCart source exists (and the packages can be had). */
-export function storeSourceAvailable(env: NodeJS.ProcessEnv = process.env): { ok: true; path: string } | { ok: false; reason: string } {
+export function storeSourceAvailable(
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: true; path: string } | { ok: false; reason: string } {
   const path = sourcePath(env);
   const problem = sourceProblem(path);
   if (problem) return { ok: false, reason: problem };
   const missing = ['/usr/bin/php8.2', '/usr/sbin/mariadbd', '/usr/sbin/apache2'].filter((b) => !existsSync(b));
   if (missing.length > 0 && process.getuid?.() !== 0) {
-    return { ok: false, reason: `expected PHP 8.2, MariaDB and Apache; found ${missing.join(', ')} missing, and not root to install them. Run: sudo ${APT_LINE}` };
+    return {
+      ok: false,
+      reason: `expected PHP 8.2, MariaDB and Apache; found ${missing.join(', ')} missing, and not root to install them. Run: sudo ${APT_LINE}`,
+    };
   }
   return { ok: true, path };
 }
@@ -51,11 +90,16 @@ export function storeEnv(port: number, dbPort: number, c: Credentials): Record<s
     QA_BASE_URL: `http://127.0.0.1:${port}`,
     QA_TARGET_KIND: 'opencart',
     QA_ADMIN_PATH: '/admin/',
-    OC_ADMIN_USERNAME: c.admin.username, OC_ADMIN_PASSWORD: c.admin.password,
-    OC_VIEWER_USERNAME: c.viewer.username, OC_VIEWER_PASSWORD: c.viewer.password,
-    OC_NOACCESS_USERNAME: c.noaccess.username, OC_NOACCESS_PASSWORD: c.noaccess.password,
-    OC_PROBE_USERNAME: c.probe.username, OC_PROBE_PASSWORD: c.probe.password,
-    OC_API_USERNAME: c.api.username, OC_API_KEY: c.api.key,
+    OC_ADMIN_USERNAME: c.admin.username,
+    OC_ADMIN_PASSWORD: c.admin.password,
+    OC_VIEWER_USERNAME: c.viewer.username,
+    OC_VIEWER_PASSWORD: c.viewer.password,
+    OC_NOACCESS_USERNAME: c.noaccess.username,
+    OC_NOACCESS_PASSWORD: c.noaccess.password,
+    OC_PROBE_USERNAME: c.probe.username,
+    OC_PROBE_PASSWORD: c.probe.password,
+    OC_API_USERNAME: c.api.username,
+    OC_API_KEY: c.api.key,
     QA_STORE_DB: `mysql://${q(c.db.username)}:${q(c.db.password)}@127.0.0.1:${dbPort}/${q(c.db.database)}?prefix=oc_`,
   };
 }
@@ -72,7 +116,7 @@ export async function ensureStore(opts: StoreOptions = {}): Promise<RunningStore
       env: storeEnv(cfg.port, cfg.dbPort, credentials),
       credentials,
       folder: cfg.final.root,
-      stop: () => withLock(cfg.storesDir, cfg.log, async () => void await stopLayout(cfg.final)),
+      stop: () => withLock(cfg.storesDir, cfg.log, async () => void (await stopLayout(cfg.final))),
     };
   });
 }
@@ -116,10 +160,19 @@ export function storeStatus(opts: StoreOptions = {}): StoreStatus[] {
     current = undefined; // no source: no store is the current one
   }
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => {
-    const l = layoutAt(join(dir, e.name), e.name);
-    return { name: e.name, folder: l.root, current: l.root === current, mariadbPid: mariadbRunning(l), apachePid: apacheRunning(l), ...readPorts(l) };
-  });
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => {
+      const l = layoutAt(join(dir, e.name), e.name);
+      return {
+        name: e.name,
+        folder: l.root,
+        current: l.root === current,
+        mariadbPid: mariadbRunning(l),
+        apachePid: apacheRunning(l),
+        ...readPorts(l),
+      };
+    });
 }
 
 /** Runs scripts/setup-store.sh (packages, www-data's way into the cache; instant when done). */
@@ -128,9 +181,16 @@ export class StorePackagesUnavailable extends Error {}
 
 function prepare(opts: StoreOptions): StoreConfig {
   const env = { ...process.env, ...(opts.cacheDir ? { MESCHAIN_QA_CACHE: opts.cacheDir } : {}) };
-  const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'setup-store.sh')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status === 3) throw new StorePackagesUnavailable('scripts/setup-store.sh could not install PHP 8.2, MariaDB and Apache from Debian\'s mirror (exit 3; see its message above).');
-  if (r.status !== 0) throw new Error(`scripts/setup-store.sh failed (exit ${r.status ?? r.signal}; see its message above).`);
+  const r = spawnSync('bash', [join(PROJECT_ROOT, 'scripts', 'setup-store.sh')], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status === 3)
+    throw new StorePackagesUnavailable(
+      "scripts/setup-store.sh could not install PHP 8.2, MariaDB and Apache from Debian's mirror (exit 3; see its message above).",
+    );
+  if (r.status !== 0)
+    throw new Error(`scripts/setup-store.sh failed (exit ${r.status ?? r.signal}; see its message above).`);
   return resolveStore({ ...opts, cacheDir: opts.cacheDir ?? cacheDir() });
 }
 
@@ -145,7 +205,9 @@ async function build(cfg: StoreConfig): Promise<void> {
   rmSync(p.root, { recursive: true, force: true });
   for (const d of [p.run, p.logs]) mkdirSync(d, { recursive: true });
   writePorts(p, cfg);
-  cfg.log(`building the store in ${p.root} (first time only; log in ${join(p.logs, 'build.log')}), renamed to ${cfg.final.root} when complete…`);
+  cfg.log(
+    `building the store in ${p.root} (first time only; log in ${join(p.logs, 'build.log')}), renamed to ${cfg.final.root} when complete…`,
+  );
   await ensurePortFree(cfg.dbPort, 'STORE_DB_PORT');
 
   unpackSource(cfg.source, p);
@@ -173,10 +235,20 @@ async function build(cfg: StoreConfig): Promise<void> {
   grantWrites(p);
   writeCredentials(p, c);
   patchConfig(p.www, cfg.port, cfg.dbPort, cfg.final.www); // the final folder's paths, not the .partial one's
-  writeFileSync(p.meta, `${JSON.stringify({
-    source: cfg.source, extension: cfg.extension ?? null, recipe: RECIPE_VERSION,
-    builtAt: new Date().toISOString(), buildSeconds: (Date.now() - started) / 1000,
-  }, null, 2)}\n`);
+  writeFileSync(
+    p.meta,
+    `${JSON.stringify(
+      {
+        source: cfg.source,
+        extension: cfg.extension ?? null,
+        recipe: RECIPE_VERSION,
+        builtAt: new Date().toISOString(),
+        buildSeconds: (Date.now() - started) / 1000,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   renameSync(p.root, cfg.final.root);
   cfg.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -206,18 +278,26 @@ async function start(cfg: StoreConfig, c: Credentials): Promise<void> {
   if (!webUp) startApache(l, cfg.port);
   const url = `http://127.0.0.1:${cfg.port}/admin/`;
   let seen = '';
-  await waitFor(async () => {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      const body = await res.text();
-      seen = `HTTP ${res.status}, title ${/<title>([^<]*)<\/title>/.exec(body)?.[1] ?? '(none)'}`;
-      return res.status === 200 && body.includes('<title>Administration</title>');
-    } catch (e) {
-      seen = (e as Error).message;
-      return false;
-    }
-  }, 30_000, () => `expected ${url} to answer 200 with the login page (title "Administration") within 30 s; found ${seen}. Logs: ${l.logs}`, 250);
-  cfg.log(`running at http://127.0.0.1:${cfg.port}/ (MariaDB on 127.0.0.1:${cfg.dbPort}); ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await waitFor(
+    async () => {
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+        const body = await res.text();
+        seen = `HTTP ${res.status}, title ${/<title>([^<]*)<\/title>/.exec(body)?.[1] ?? '(none)'}`;
+        return res.status === 200 && body.includes('<title>Administration</title>');
+      } catch (e) {
+        seen = (e as Error).message;
+        return false;
+      }
+    },
+    30_000,
+    () =>
+      `expected ${url} to answer 200 with the login page (title "Administration") within 30 s; found ${seen}. Logs: ${l.logs}`,
+    250,
+  );
+  cfg.log(
+    `running at http://127.0.0.1:${cfg.port}/ (MariaDB on 127.0.0.1:${cfg.dbPort}); ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function stopLayout(l: Layout): Promise<boolean> {
@@ -241,16 +321,27 @@ async function stopAll(storesDir: string, keep?: string): Promise<string[]> {
 
 async function ensurePortFree(port: number, name: string): Promise<void> {
   if (!(await portFree(port))) {
-    throw new Error(`${name}: expected 127.0.0.1:${port} to be free; found another program listening there (see: ss -ltnp 'sport = :${port}'). Stop it, or set ${name} to a free port.`);
+    throw new Error(
+      `${name}: expected 127.0.0.1:${port} to be free; found another program listening there (see: ss -ltnp 'sport = :${port}'). Stop it, or set ${name} to a free port.`,
+    );
   }
 }
 
 /** Apache's workers run as www-data: they must be able to reach the web root inside the cache. */
 function checkWwwDataReach(l: Layout): void {
   if (process.getuid?.() !== 0) return;
-  const r = spawnSync('setpriv', ['--reuid=www-data', '--regid=www-data', '--clear-groups', 'test', '-r', join(l.www, 'index.php')]);
+  const r = spawnSync('setpriv', [
+    '--reuid=www-data',
+    '--regid=www-data',
+    '--clear-groups',
+    'test',
+    '-r',
+    join(l.www, 'index.php'),
+  ]);
   if (r.status !== 0) {
-    throw new Error(`expected user www-data (Apache's workers) to read ${l.www}/index.php; found it cannot. Run scripts/setup-store.sh (it grants search permission on the folders above), or set MESCHAIN_QA_CACHE to a folder www-data can reach.`);
+    throw new Error(
+      `expected user www-data (Apache's workers) to read ${l.www}/index.php; found it cannot. Run scripts/setup-store.sh (it grants search permission on the folders above), or set MESCHAIN_QA_CACHE to a folder www-data can reach.`,
+    );
   }
 }
 
@@ -263,7 +354,9 @@ function writeCredentials(l: Layout, c: Credentials): void {
 
 function readCredentials(l: Layout): Credentials {
   if (!existsSync(l.credentials)) {
-    throw new Error(`expected ${l.credentials} in the built store; found none (damaged store folder). Run: npm run store -- rebuild`);
+    throw new Error(
+      `expected ${l.credentials} in the built store; found none (damaged store folder). Run: npm run store -- rebuild`,
+    );
   }
   return JSON.parse(readFileSync(l.credentials, 'utf8')) as Credentials;
 }

@@ -60,7 +60,12 @@ export function pidOf(pidFile: string, marker: string): number | undefined {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` every `everyMs` until it answers true; throws `failure()` after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, failure: () => string, everyMs = 200): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  failure: () => string,
+  everyMs = 200,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -86,11 +91,21 @@ export async function terminate(pid: number, timeoutMs: number): Promise<boolean
     return false;
   }
   try {
-    await waitFor(() => !alive(pid), timeoutMs, () => 'timeout', 100);
+    await waitFor(
+      () => !alive(pid),
+      timeoutMs,
+      () => 'timeout',
+      100,
+    );
     return false;
   } catch {
     process.kill(pid, 'SIGKILL');
-    await waitFor(() => !alive(pid), 5000, () => `process ${pid} survived SIGKILL`, 100);
+    await waitFor(
+      () => !alive(pid),
+      5000,
+      () => `process ${pid} survived SIGKILL`,
+      100,
+    );
     return true;
   }
 }

@@ -16,24 +16,58 @@ const SUITES = ['api', 'security', 'oracle'] as const;
 
 function expectStatus(r: QaRun, id: string, status: 'passed' | 'failed'): void {
   const c = r.condition(id);
-  assert.equal(c.status, status, `${id}: expected ${status}; found ${c.status} — ${c.message}\n${r.stdout.slice(-2500)}`);
+  assert.equal(
+    c.status,
+    status,
+    `${id}: expected ${status}; found ${c.status} — ${c.message}\n${r.stdout.slice(-2500)}`,
+  );
 }
 
 describe('API and security canaries', () => {
   // `only`: the spec files that must catch the fault plus those that prove the other condition green
   // `noRetry`: one failure is already red; retries would only restart workers (and targets)
-  const cases: { fault: FaultName; red: string; green?: string; bounded?: boolean; noRetry?: boolean; only?: string }[] = [
-    { fault: 'schema-drift', red: 'api.contract.failures', green: 'security.findings', only: 'hub\\.metrics: answers its success schema|cors.spec' },
+  const cases: {
+    fault: FaultName;
+    red: string;
+    green?: string;
+    bounded?: boolean;
+    noRetry?: boolean;
+    only?: string;
+  }[] = [
+    {
+      fault: 'schema-drift',
+      red: 'api.contract.failures',
+      green: 'security.findings',
+      only: 'hub\\.metrics: answers its success schema|cors.spec',
+    },
     { fault: 'authz-bypass', red: 'security.findings', bounded: true },
     { fault: 'api-errors', red: 'api.contract.failures', bounded: true },
-    { fault: 'webhook-unsigned', red: 'security.findings', green: 'api.contract.failures', noRetry: true, only: 'webhook.spec|hub\\.metrics: answers its success schema' },
+    {
+      fault: 'webhook-unsigned',
+      red: 'security.findings',
+      green: 'api.contract.failures',
+      noRetry: true,
+      only: 'webhook.spec|hub\\.metrics: answers its success schema',
+    },
     // every stock and price test but the oracle's sends one item: only the oracle sees the misroute
-    { fault: 'batch-misroute', red: 'oracle.failures', green: 'api.contract.failures', only: 'trendyol: a stock batch|hub\\.metrics: answers its success schema' },
+    {
+      fault: 'batch-misroute',
+      red: 'oracle.failures',
+      green: 'api.contract.failures',
+      only: 'trendyol: a stock batch|hub\\.metrics: answers its success schema',
+    },
   ];
   for (const { fault, red, green, bounded, noRetry, only } of cases) {
     test(`${fault} turns ${red} red${green ? ` and leaves ${green} green` : ''}`, async () => {
-      const args = [...(bounded ? ['--max-failures=2', '--retries=0'] : noRetry ? ['--retries=0'] : []), ...(only ? ['--grep', only] : [])];
-      const r = await runQa({ faults: [fault], suites: [...SUITES], ...(args.length ? { args: ['--', ...args] } : {}) });
+      const args = [
+        ...(bounded ? ['--max-failures=2', '--retries=0'] : noRetry ? ['--retries=0'] : []),
+        ...(only ? ['--grep', only] : []),
+      ];
+      const r = await runQa({
+        faults: [fault],
+        suites: [...SUITES],
+        ...(args.length ? { args: ['--', ...args] } : {}),
+      });
       expectStatus(r, red, 'failed');
       if (green) expectStatus(r, green, 'passed');
       assert.equal(r.exitCode, 1, `a red gate exits 1\n${r.stdout.slice(-2500)}`);

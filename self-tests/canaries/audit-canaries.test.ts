@@ -23,7 +23,11 @@ describe('audit canaries (axe + Lighthouse)', () => {
   });
 
   test(`heavy-page (${FAULTS['heavy-page'].effect}) turns ${FAULTS['heavy-page'].gate} red`, async () => {
-    const r = await runQa({ faults: ['heavy-page'], suites: ['lighthouse'], env: { ...ONE_RUN, QA_LIGHTHOUSE_PAGES: 'hub' } });
+    const r = await runQa({
+      faults: ['heavy-page'],
+      suites: ['lighthouse'],
+      env: { ...ONE_RUN, QA_LIGHTHOUSE_PAGES: 'hub' },
+    });
     assert.equal(r.condition(FAULTS['heavy-page'].gate).status, 'failed', r.stdout.slice(-3000));
     assert.equal(r.condition('lighthouse.script_bytes').status, 'failed');
     assert.equal(r.condition('lighthouse.requests').status, 'failed');

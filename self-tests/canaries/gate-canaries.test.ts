@@ -21,10 +21,22 @@ describe('gate canaries', () => {
     ['QA_WORKERS', 'many', /QA_WORKERS: expected a whole number of Playwright workers from 1 to 16.*; found "many"/],
     ['QA_TARGET_KIND', 'bogus', /QA_TARGET_KIND: expected "reference" or "opencart"; found "bogus"/],
     ['MESCHAIN_FAULTS', 'slow-apii', /MESCHAIN_FAULTS: expected a comma list of .*; found unknown "slow-apii"/],
-    ['QA_STORE_DB', 'postgres://qa@db/shop', /QA_STORE_DB: expected sqlite:\/path\/to\/store.sqlite .*; found "postgres:\/\/qa@db\/shop"/],
+    [
+      'QA_STORE_DB',
+      'postgres://qa@db/shop',
+      /QA_STORE_DB: expected sqlite:\/path\/to\/store.sqlite .*; found "postgres:\/\/qa@db\/shop"/,
+    ],
     ['TARGET_DATA_SCALE', '50', /TARGET_DATA_SCALE: expected a whole number 1-20 .*; found "50"/],
-    ['QA_THIRD_PARTY_ALLOW', 'https://fonts.googleapis.com/css', /QA_THIRD_PARTY_ALLOW: expected host names .*; found "https:\/\/fonts.googleapis.com\/css"/],
-    ['QA_STORE_DB', 'mysql://127.0.0.1:3307/', /QA_STORE_DB: expected mysql:\/\/user:password@host:port\/database\?prefix=oc_ .*; found "mysql:\/\/127.0.0.1:3307\/"/],
+    [
+      'QA_THIRD_PARTY_ALLOW',
+      'https://fonts.googleapis.com/css',
+      /QA_THIRD_PARTY_ALLOW: expected host names .*; found "https:\/\/fonts.googleapis.com\/css"/,
+    ],
+    [
+      'QA_STORE_DB',
+      'mysql://127.0.0.1:3307/',
+      /QA_STORE_DB: expected mysql:\/\/user:password@host:port\/database\?prefix=oc_ .*; found "mysql:\/\/127.0.0.1:3307\/"/,
+    ],
   ] as const) {
     test(`a bad ${name} stops the run before any suite: exit 2, naming the setting and what is allowed`, async () => {
       const r = await runQaProcess(['--suite', 'api'], { env: { [name]: value } });
@@ -35,7 +47,10 @@ describe('gate canaries', () => {
   }
 
   test('a bad option is a could-not-evaluate exit 2 with what was expected', async () => {
-    await assert.rejects(runQa({ suites: ['api'], args: ['--env', 'moon'] }), /wrote no gate.json \(exit 2\)[\s\S]*--env: expected one of local, staging, production; found moon/);
+    await assert.rejects(
+      runQa({ suites: ['api'], args: ['--env', 'moon'] }),
+      /wrote no gate.json \(exit 2\)[\s\S]*--env: expected one of local, staging, production; found moon/,
+    );
   });
 });
 

@@ -10,7 +10,8 @@ import { runQa, type QaRun } from '../helpers/run-qa.ts';
 const grep = (pattern: string): string[] => ['--', '--grep', pattern];
 // a fault that fails tests: one failed test is a red condition; no retry, no waiting for more
 const firstFailure = (pattern: string): string[] => [...grep(pattern), '--retries=0', '--max-failures=1'];
-const show = (r: QaRun): string => `${r.gate.conditions.map((c) => `${c.id}: ${c.status}`).join('\n')}\n--- output ---\n${r.stdout.slice(-3000)}`;
+const show = (r: QaRun): string =>
+  `${r.gate.conditions.map((c) => `${c.id}: ${c.status}`).join('\n')}\n--- output ---\n${r.stdout.slice(-3000)}`;
 
 describe('UI and PWA canaries', () => {
   test('chart-empty: the hub charts tests fail, so ui.failures is red', async () => {
@@ -34,7 +35,11 @@ describe('UI and PWA canaries', () => {
   });
 
   test('authz-bypass: a viewer saves and syncs in the UI, so security.findings is red', async () => {
-    const r = await runQa({ faults: ['authz-bypass'], suites: ['ui', 'security'], args: firstFailure('viewer in the browser') });
+    const r = await runQa({
+      faults: ['authz-bypass'],
+      suites: ['ui', 'security'],
+      args: firstFailure('viewer in the browser'),
+    });
     assert.equal(r.condition('security.findings').status, 'failed', show(r));
     assert.equal(r.exitCode, 1);
   });

@@ -26,14 +26,32 @@ describe('suite layers against the contract', () => {
       pages: [...CONTRACT.pages, { route: 'extension/module/amazon', h1: /Amazon/ }],
     };
     const gaps = layerGaps(amazon);
-    for (const layer of LAYERS) assert.ok(gaps.some((g) => g.startsWith(`${layer.name}:`)), `no gap named for ${layer.name}:\n${gaps.join('\n')}`);
-    assert.ok(gaps.includes('secret masking (fixtures/auth/secret-values.ts, CREDENTIAL_OF): lacks secret setting amazon.refresh_token'), gaps.join('\n'));
+    for (const layer of LAYERS)
+      assert.ok(
+        gaps.some((g) => g.startsWith(`${layer.name}:`)),
+        `no gap named for ${layer.name}:\n${gaps.join('\n')}`,
+      );
+    assert.ok(
+      gaps.includes(
+        'secret masking (fixtures/auth/secret-values.ts, CREDENTIAL_OF): lacks secret setting amazon.refresh_token',
+      ),
+      gaps.join('\n'),
+    );
     assert.ok(gaps.includes('axe audits (a11y/pages.ts): lacks page extension/module/amazon'), gaps.join('\n'));
   });
 
-  test('a page whose heading in a layer does not answer the contract\'s is named', () => {
-    const renamed: ContractShape = { ...CONTRACT, pages: CONTRACT.pages.map((p) => (p.route === 'extension/module/reporting' ? { ...p, h1: /^Reports and analytics$/ } : p)) };
-    assert.deepEqual(layerGaps(renamed).filter((g) => g.includes('reporting')).map((g) => g.split(':')[0]),
-      ['page objects (fixtures/opencart/admin-pages.ts)', 'axe audits (a11y/pages.ts)']);
+  test("a page whose heading in a layer does not answer the contract's is named", () => {
+    const renamed: ContractShape = {
+      ...CONTRACT,
+      pages: CONTRACT.pages.map((p) =>
+        p.route === 'extension/module/reporting' ? { ...p, h1: /^Reports and analytics$/ } : p,
+      ),
+    };
+    assert.deepEqual(
+      layerGaps(renamed)
+        .filter((g) => g.includes('reporting'))
+        .map((g) => g.split(':')[0]),
+      ['page objects (fixtures/opencart/admin-pages.ts)', 'axe audits (a11y/pages.ts)'],
+    );
   });
 });

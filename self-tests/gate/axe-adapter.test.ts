@@ -35,26 +35,59 @@ function dirWith(...items: string[]): string {
 
 function gateOn(result: SuiteResult): Map<string, { status: string; message: string }> {
   const policy = applyPolicies([result], [], [], NOW);
-  const gate = evaluate({ spec: GATES, profile: 'local', ran: ['a11y'], results: [result], unreadable: [], policy, waivers: [], now: NOW });
-  return new Map(gate.conditions.filter((c) => c.id.startsWith('a11y.')).map((c) => [c.id, { status: c.status, message: c.message }]));
+  const gate = evaluate({
+    spec: GATES,
+    profile: 'local',
+    ran: ['a11y'],
+    results: [result],
+    unreadable: [],
+    policy,
+    waivers: [],
+    now: NOW,
+  });
+  return new Map(
+    gate.conditions
+      .filter((c) => c.id.startsWith('a11y.'))
+      .map((c) => [c.id, { status: c.status, message: c.message }]),
+  );
 }
 
-const entry = (rule: string, target: string, expires: string, extra: Partial<BaselineEntry> = {}): BaselineEntry =>
-  ({ rule, target, expires, owner: 'qa@meschain', reason: 'self-test', ...extra });
+const entry = (rule: string, target: string, expires: string, extra: Partial<BaselineEntry> = {}): BaselineEntry => ({
+  rule,
+  target,
+  expires,
+  owner: 'qa@meschain',
+  reason: 'self-test',
+  ...extra,
+});
 
 describe('axe adapter', () => {
-  test('OpenCart core pages make part of the core suite: their violations are reported and warn, never failed as the extension\'s', () => {
+  test("OpenCart core pages make part of the core suite: their violations are reported and warn, never failed as the extension's", () => {
     const r = readAxeResults(recorded('clean'), [], NOW, 'OpenCart core');
     assert.equal(r.suite, 'core');
     assert.equal(r.metrics['pages.audited'], 1);
     // the footer link is in every page's footer: seen on the dashboard too, so reported on both sides
-    assert.deepEqual(r.findings.map((f) => `${f.owner} ${f.fingerprint}`).sort(),
-      ['OpenCart core heading-order|#modal-security-title', 'OpenCart core link-in-text-block|a[href$="www.opencart.com"]']);
+    assert.deepEqual(r.findings.map((f) => `${f.owner} ${f.fingerprint}`).sort(), [
+      'OpenCart core heading-order|#modal-security-title',
+      'OpenCart core link-in-text-block|a[href$="www.opencart.com"]',
+    ]);
     assert.equal(r.metrics['violations.moderate'], 1);
-    assert.ok(r.tests.every((t) => t.status === 'passed'), 'a core violation is not a failed test of the core suite');
+    assert.ok(
+      r.tests.every((t) => t.status === 'passed'),
+      'a core violation is not a failed test of the core suite',
+    );
     r.metrics['violations.serious'] = 2; // as on a stock store's dashboard
     const policy = applyPolicies([r], [], [], NOW);
-    const gate = evaluate({ spec: GATES, profile: 'local', ran: ['core'], results: [r], unreadable: [], policy, waivers: [], now: NOW });
+    const gate = evaluate({
+      spec: GATES,
+      profile: 'local',
+      ran: ['core'],
+      results: [r],
+      unreadable: [],
+      policy,
+      waivers: [],
+      now: NOW,
+    });
     const serious = gate.conditions.find((c) => c.id === 'core.a11y.serious')!;
     assert.equal(serious.status, 'warn', serious.message);
     assert.equal(gate.conditions.find((c) => c.id === 'core.a11y.critical')!.status, 'passed');
@@ -67,13 +100,18 @@ describe('axe adapter', () => {
     // the extension's pages only: the dashboard's audit is OpenCart core's (the core suite's)
     assert.equal(r.metrics['pages.audited'], 4);
     assert.equal(r.metrics['audits.total'], 5);
-    for (const impact of ['critical', 'serious', 'moderate', 'minor']) assert.equal(r.metrics[`violations.${impact}`], 0, impact);
+    for (const impact of ['critical', 'serious', 'moderate', 'minor'])
+      assert.equal(r.metrics[`violations.${impact}`], 0, impact);
     assert.equal(r.metrics['violations.accepted'], 4);
     assert.equal(r.metrics['baseline.expired'], 0);
     assert.equal(r.metrics['baseline.fixed'], 0);
-    assert.ok(r.findings.every((f) => f.waivedBy?.startsWith('a11y/baseline.ts')), 'accepted findings say which baseline entry accepted them');
+    assert.ok(
+      r.findings.every((f) => f.waivedBy?.startsWith('a11y/baseline.ts')),
+      'accepted findings say which baseline entry accepted them',
+    );
     const gate = gateOn(r);
-    for (const id of ['a11y.critical', 'a11y.serious', 'a11y.moderate', 'a11y.minor', 'a11y.baseline.expired']) assert.equal(gate.get(id)?.status, 'passed', id);
+    for (const id of ['a11y.critical', 'a11y.serious', 'a11y.moderate', 'a11y.minor', 'a11y.baseline.expired'])
+      assert.equal(gate.get(id)?.status, 'passed', id);
   });
 
   test('violations count once per fingerprint (rule + target) across pages, viewports and states', () => {
@@ -110,7 +148,11 @@ describe('axe adapter', () => {
     assert.equal(r.metrics['pages.audited'], 1);
     assert.equal(r.metrics['violations.critical'], 7);
     assert.equal(r.metrics['violations.serious'], 27, 'the footer link is accepted by the baseline; the rest is new');
-    for (const rule of ['image-alt', 'label', 'select-name', 'color-contrast']) assert.ok(r.findings.some((f) => f.rule === rule && !f.waivedBy), rule);
+    for (const rule of ['image-alt', 'label', 'select-name', 'color-contrast'])
+      assert.ok(
+        r.findings.some((f) => f.rule === rule && !f.waivedBy),
+        rule,
+      );
     const gate = gateOn(r);
     assert.equal(gate.get('a11y.critical')?.status, 'failed');
     assert.equal(gate.get('a11y.serious')?.status, 'failed');
@@ -121,11 +163,22 @@ describe('axe adapter', () => {
     const r = readAxeResults(dirWith(`clean/${HUB}`), baseline, NOW);
     assert.equal(r.metrics['baseline.expired'], 1);
     assert.equal(r.metrics['violations.serious'], 1);
-    assert.ok(r.tests.some((t) => t.id === 'axe › baseline › link-in-text-block|a[href$="www.opencart.com"]' && t.status === 'failed'));
+    assert.ok(
+      r.tests.some(
+        (t) => t.id === 'axe › baseline › link-in-text-block|a[href$="www.opencart.com"]' && t.status === 'failed',
+      ),
+    );
     assert.ok(r.notes.some((n) => /expired on 2026-11-23/.test(n)));
     assert.equal(gateOn(r).get('a11y.baseline.expired')?.status, 'failed');
     // the expiry day itself still counts
-    assert.equal(readAxeResults(dirWith(`clean/${HUB}`), [entry('link-in-text-block', 'a[href$="www.opencart.com"]', '2026-11-24')], NOW).metrics['baseline.expired'], 0);
+    assert.equal(
+      readAxeResults(
+        dirWith(`clean/${HUB}`),
+        [entry('link-in-text-block', 'a[href$="www.opencart.com"]', '2026-11-24')],
+        NOW,
+      ).metrics['baseline.expired'],
+      0,
+    );
   });
 
   test('a baseline entry no longer seen is reported as fixed so the baseline shrinks', () => {
@@ -145,7 +198,7 @@ describe('axe adapter', () => {
     assert.equal(r.metrics['pages.audited'], 0);
     assert.equal(r.metrics['audits.wrong_page'], 1);
     assert.equal(r.metrics['pages.wrong'], 1);
-    assert.equal(r.findings.length, 0, 'violations of the login page are not the hub\'s');
+    assert.equal(r.findings.length, 0, "violations of the login page are not the hub's");
     const t = r.tests.find((x) => x.status === 'failed')!;
     assert.match(t.error ?? '', /login page/);
     const gate = gateOn(r);
@@ -162,11 +215,23 @@ describe('axe adapter', () => {
   });
 
   test('a broken or empty record makes the results unreadable (could not evaluate), never a pass', () => {
-    assert.throws(() => readAxeResults(recorded('broken'), [], NOW), (e: unknown) => e instanceof ResultsUnreadable && /invalid JSON/.test(e.message) && e.message.includes(HUB));
-    assert.throws(() => readAxeResults(recorded('empty'), [], NOW), (e: unknown) => e instanceof ResultsUnreadable && /empty file/.test(e.message));
+    assert.throws(
+      () => readAxeResults(recorded('broken'), [], NOW),
+      (e: unknown) => e instanceof ResultsUnreadable && /invalid JSON/.test(e.message) && e.message.includes(HUB),
+    );
+    assert.throws(
+      () => readAxeResults(recorded('empty'), [], NOW),
+      (e: unknown) => e instanceof ResultsUnreadable && /empty file/.test(e.message),
+    );
     const dir = dirWith();
-    copyFileSync(resolve(import.meta.dirname, 'recorded', 'lighthouse', 'clean', 'hub-run1.json'), join(dir, 'not-axe.json'));
-    assert.throws(() => readAxeResults(dir, [], NOW), (e: unknown) => e instanceof ResultsUnreadable && /expected \{ url, route/.test(e.message));
+    copyFileSync(
+      resolve(import.meta.dirname, 'recorded', 'lighthouse', 'clean', 'hub-run1.json'),
+      join(dir, 'not-axe.json'),
+    );
+    assert.throws(
+      () => readAxeResults(dir, [], NOW),
+      (e: unknown) => e instanceof ResultsUnreadable && /expected \{ url, route/.test(e.message),
+    );
   });
 
   test('no records (empty or missing folder) is missing evidence: the gate fails, never passes', () => {
@@ -181,7 +246,10 @@ describe('axe adapter', () => {
   test('a baseline entry without owner, reason or a real expiry is refused with what to fix', () => {
     const bad = [{ ...entry('label', '#x', '2027-01-01'), owner: '' }];
     assert.throws(() => readAxeResults(recorded('clean'), bad, NOW), /A11Y_BASELINE\[0\]: expected an owner/);
-    assert.throws(() => readAxeResults(recorded('clean'), [entry('label', '#x', '31.12.2027')], NOW), /expected expires as YYYY-MM-DD/);
+    assert.throws(
+      () => readAxeResults(recorded('clean'), [entry('label', '#x', '31.12.2027')], NOW),
+      /expected expires as YYYY-MM-DD/,
+    );
   });
 
   test('recorded audits carry no user_token or session id in clear', () => {

@@ -33,26 +33,58 @@ describe('Playwright adapter', () => {
     assert.deepEqual(results, []);
   });
 
-  for (const [file, why] of [['truncated.json', /invalid JSON/], ['empty-file.json', /empty file/], ['wrong-shape.json', /another shape/], ['missing.json', /no file/]] as const) {
+  for (const [file, why] of [
+    ['truncated.json', /invalid JSON/],
+    ['empty-file.json', /empty file/],
+    ['wrong-shape.json', /another shape/],
+    ['missing.json', /no file/],
+  ] as const) {
     test(`${file} is unreadable, never a pass`, () => {
-      assert.throws(() => readPlaywrightResults(recorded(file)), (err: unknown) => err instanceof ResultsUnreadable && why.test(err.message));
+      assert.throws(
+        () => readPlaywrightResults(recorded(file)),
+        (err: unknown) => err instanceof ResultsUnreadable && why.test(err.message),
+      );
     });
   }
 });
 
 describe('contract coverage counts routes a test reached', () => {
-  const t = (title: string, status: TestOutcome['status'], error?: string): TestOutcome =>
-    ({ id: title, title: `contract › ${title}`, suite: 'api', status, attempts: 1, durationMs: 1, tags: [], ...(error ? { error } : {}) });
+  const t = (title: string, status: TestOutcome['status'], error?: string): TestOutcome => ({
+    id: title,
+    title: `contract › ${title}`,
+    suite: 'api',
+    status,
+    attempts: 1,
+    durationMs: 1,
+    tags: [],
+    ...(error ? { error } : {}),
+  });
   test('all skipped, or failed on a missing route: not reached; one test that ran: reached; no test in the run: left to the plan', () => {
     const tests = [
       t('n11.page: the administrator lands on the page', 'skipped'),
       t('n11.test_connection: answers its success schema', 'skipped'),
-      t('trendyol.update_stock: answers its success schema', 'failed', 'POST extension/module/trendyol/update_stock: expected JSON; OpenCart answered with "Page Not Found!" — the route does not exist on this store (module not installed?).'),
-      t('trendyol.page: the administrator lands on the page', 'failed', 'expected <h1> Trendyol settings; found "Trendyol"'),
+      t(
+        'trendyol.update_stock: answers its success schema',
+        'failed',
+        'POST extension/module/trendyol/update_stock: expected JSON; OpenCart answered with "Page Not Found!" — the route does not exist on this store (module not installed?).',
+      ),
+      t(
+        'trendyol.page: the administrator lands on the page',
+        'failed',
+        'expected <h1> Trendyol settings; found "Trendyol"',
+      ),
       t('hub.metrics: answers its success schema', 'passed'),
     ];
-    assert.deepEqual(unreachedRoutes(tests, ['n11.page', 'n11.test_connection', 'trendyol.update_stock', 'trendyol.page', 'hub.metrics', 'reporting.page']),
-      ['n11.page', 'n11.test_connection', 'trendyol.update_stock']);
+    assert.deepEqual(
+      unreachedRoutes(tests, [
+        'n11.page',
+        'n11.test_connection',
+        'trendyol.update_stock',
+        'trendyol.page',
+        'hub.metrics',
+        'reporting.page',
+      ]),
+      ['n11.page', 'n11.test_connection', 'trendyol.update_stock'],
+    );
   });
 });
-

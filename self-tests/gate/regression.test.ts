@@ -4,14 +4,43 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendHistory, evaluateRegressions, HISTORY_CAP, readHistory, type HistoryEntry } from '../../gate/regression.ts';
+import {
+  appendHistory,
+  evaluateRegressions,
+  HISTORY_CAP,
+  readHistory,
+  type HistoryEntry,
+} from '../../gate/regression.ts';
 import type { RegressionRule } from '../../gate/spec-types.ts';
 import { GATES } from '../../gate/gates.ts';
 
-const rule: RegressionRule = { id: 'regression.perf.api.avg', title: 't', suite: 'load', metric: 'http.avg_ms', better: 'lower', tolerancePct: 25, minDelta: 2, window: 5, minRuns: 3, severity: 'blocker', help: 'h' };
-const run = (avg: number, status: HistoryEntry['status'] = 'passed'): HistoryEntry => ({ at: 'x', profile: 'local', status, metrics: { load: { 'http.avg_ms': avg } } });
+const rule: RegressionRule = {
+  id: 'regression.perf.api.avg',
+  title: 't',
+  suite: 'load',
+  metric: 'http.avg_ms',
+  better: 'lower',
+  tolerancePct: 25,
+  minDelta: 2,
+  window: 5,
+  minRuns: 3,
+  severity: 'blocker',
+  help: 'h',
+};
+const run = (avg: number, status: HistoryEntry['status'] = 'passed'): HistoryEntry => ({
+  at: 'x',
+  profile: 'local',
+  status,
+  metrics: { load: { 'http.avg_ms': avg } },
+});
 const judge = (actual: number, history: HistoryEntry[], baselines = {}) =>
-  evaluateRegressions([rule], { profile: 'local', ran: ['load'], metrics: { load: { 'http.avg_ms': actual } }, history, baselines });
+  evaluateRegressions([rule], {
+    profile: 'local',
+    ran: ['load'],
+    metrics: { load: { 'http.avg_ms': actual } },
+    history,
+    baselines,
+  });
 
 describe('regression baselines', () => {
   test('without enough green runs the rule warns "no baseline yet" (it never passes on no history)', () => {
@@ -23,7 +52,10 @@ describe('regression baselines', () => {
   test('worse beyond tolerance in two runs in a row fails with "regressed by X %"', () => {
     const r = judge(20, [run(10), run(11), run(9), run(50, 'failed')]).conditions[0]!;
     assert.equal(r.status, 'failed');
-    assert.match(r.message, /regressed in two runs in a row: 20 vs baseline 10 \(median of 3 green runs\) — worse by 100 %/);
+    assert.match(
+      r.message,
+      /regressed in two runs in a row: 20 vs baseline 10 \(median of 3 green runs\) — worse by 100 %/,
+    );
     assert.equal(r.actual, 100);
   });
 
@@ -42,11 +74,15 @@ describe('regression baselines', () => {
     assert.equal(judge(100, [...noisy, run(100, 'failed')]).conditions[0]!.status, 'failed');
   });
 
-  test('a change smaller than the rule\'s minimum in its own unit is never a regression, however many % it is', () => {
+  test("a change smaller than the rule's minimum in its own unit is never a regression, however many % it is", () => {
     // 4 → 5.9 ms is 47.5 % worse, twice in a row, but only 1.9 ms: below the rule's 2 ms
     const r = judge(5.9, [run(4), run(4), run(4), run(5.9, 'failed')]).conditions[0]!;
     assert.equal(r.status, 'passed', r.message);
-    assert.equal(judge(6.1, [run(4), run(4), run(4), run(6.1, 'failed')]).conditions[0]!.status, 'failed', '2.1 ms is beyond it');
+    assert.equal(
+      judge(6.1, [run(4), run(4), run(4), run(6.1, 'failed')]).conditions[0]!.status,
+      'failed',
+      '2.1 ms is beyond it',
+    );
   });
 
   test('within tolerance passes; better than baseline says so', () => {
@@ -74,11 +110,24 @@ describe('regression baselines', () => {
 describe('every regression rule of the default spec', () => {
   for (const r of GATES.regressions) {
     test(`${r.id} fails with its id when ${r.metric} regresses beyond ${r.tolerancePct} % in two runs in a row`, () => {
-      const entry = (value: number, status: HistoryEntry['status']): HistoryEntry => ({ at: 'x', profile: 'local', status, metrics: { [r.suite]: { [r.metric]: value } } });
+      const entry = (value: number, status: HistoryEntry['status']): HistoryEntry => ({
+        at: 'x',
+        profile: 'local',
+        status,
+        metrics: { [r.suite]: { [r.metric]: value } },
+      });
       const base = 100 * Math.max(1, r.minDelta); // large enough that tolerance + 10 % is also beyond the rule's minimum change
       const green = Array.from({ length: r.minRuns }, () => entry(base, 'passed'));
-      const worse = r.better === 'lower' ? base * (1 + (r.tolerancePct + 10) / 100) : base * (1 - (r.tolerancePct + 10) / 100);
-      const judgeAfter = (history: HistoryEntry[]) => evaluateRegressions([r], { profile: 'local', ran: [r.suite], metrics: { [r.suite]: { [r.metric]: worse } }, history, baselines: {} }).conditions[0]!;
+      const worse =
+        r.better === 'lower' ? base * (1 + (r.tolerancePct + 10) / 100) : base * (1 - (r.tolerancePct + 10) / 100);
+      const judgeAfter = (history: HistoryEntry[]) =>
+        evaluateRegressions([r], {
+          profile: 'local',
+          ran: [r.suite],
+          metrics: { [r.suite]: { [r.metric]: worse } },
+          history,
+          baselines: {},
+        }).conditions[0]!;
       assert.equal(judgeAfter(green).status, 'warn', 'the first regressed run warns');
       const out = judgeAfter([...green, entry(worse, 'failed')]);
       assert.equal(out.id, r.id);

@@ -22,23 +22,51 @@ function summary(name: string, body: unknown): string {
   writeFileSync(path, JSON.stringify(body));
   return path;
 }
-const op = (id: string, baseMs: number, grownMs: number) => ({ id, title: id, samples: 5, baseMs, grownMs, ratio: Math.round((grownMs / baseMs) * 100) / 100 });
+const op = (id: string, baseMs: number, grownMs: number) => ({
+  id,
+  title: id,
+  samples: 5,
+  baseMs,
+  grownMs,
+  ratio: Math.round((grownMs / baseMs) * 100) / 100,
+});
 
 function scalingConditions(path: string) {
   const result = readScalingSummary(path);
   const now = new Date();
-  const gate = evaluate({ spec: GATES, profile: 'local', ran: ['scaling'], results: [result], unreadable: [], policy: applyPolicies([result], WAIVERS, QUARANTINE, now), waivers: WAIVERS, now });
+  const gate = evaluate({
+    spec: GATES,
+    profile: 'local',
+    ran: ['scaling'],
+    results: [result],
+    unreadable: [],
+    policy: applyPolicies([result], WAIVERS, QUARANTINE, now),
+    waivers: WAIVERS,
+    now,
+  });
   return new Map(gate.conditions.filter((c) => c.id.startsWith('perf.scaling.')).map((c) => [c.id, c]));
 }
 
 test('a clean scaling check (report ×2, push ×0.8 on 10× the data) passes both conditions', () => {
-  const c = scalingConditions(summary('clean', { generatedBy: 'meschain-qa', factor: 10, ops: [op('report', 15.9, 32.4), op('push', 48.4, 40.4)] }));
+  const c = scalingConditions(
+    summary('clean', {
+      generatedBy: 'meschain-qa',
+      factor: 10,
+      ops: [op('report', 15.9, 32.4), op('push', 48.4, 40.4)],
+    }),
+  );
   assert.equal(c.size, 2);
   for (const [id, v] of c) assert.equal(v.status, 'passed', `${id}: ${v.message}`);
 });
 
 test('a report costing ×62 on 10× the data fails perf.scaling.report with its ratio; the push still passes', () => {
-  const c = scalingConditions(summary('quadratic', { generatedBy: 'meschain-qa', factor: 10, ops: [op('report', 13.5, 831.3), op('push', 64.2, 54.5)] }));
+  const c = scalingConditions(
+    summary('quadratic', {
+      generatedBy: 'meschain-qa',
+      factor: 10,
+      ops: [op('report', 13.5, 831.3), op('push', 64.2, 54.5)],
+    }),
+  );
   assert.equal(c.get('perf.scaling.report')?.status, 'failed');
   assert.equal(c.get('perf.scaling.report')?.actual, 61.58);
   assert.equal(c.get('perf.scaling.push')?.status, 'passed');
@@ -53,5 +81,8 @@ test('no scaling summary: both conditions fail on missing evidence, never pass',
 });
 
 test('a summary of another shape is unreadable, with what was expected', () => {
-  assert.throws(() => readScalingSummary(summary('bad', { ops: 'no' })), (e: unknown) => e instanceof ResultsUnreadable && /expected the scaling summary/.test(e.message));
+  assert.throws(
+    () => readScalingSummary(summary('bad', { ops: 'no' })),
+    (e: unknown) => e instanceof ResultsUnreadable && /expected the scaling summary/.test(e.message),
+  );
 });

@@ -12,10 +12,35 @@ function gateWith(failedTests: number) {
   const api = emptySuite('api', 'playwright');
   api.metrics = { 'contract.coverage': 100, 'contract.routes': 55 };
   api.tests = [
-    { id: 'a', title: 'hub.metrics: answers its success schema', suite: 'api', status: 'passed', attempts: 1, durationMs: 1, tags: [] },
-    ...Array.from({ length: failedTests }, (_, i) => ({ id: `f${i}`, title: `f${i}`, suite: 'api' as const, status: 'failed' as const, attempts: 1, durationMs: 1, tags: [] })),
+    {
+      id: 'a',
+      title: 'hub.metrics: answers its success schema',
+      suite: 'api',
+      status: 'passed',
+      attempts: 1,
+      durationMs: 1,
+      tags: [],
+    },
+    ...Array.from({ length: failedTests }, (_, i) => ({
+      id: `f${i}`,
+      title: `f${i}`,
+      suite: 'api' as const,
+      status: 'failed' as const,
+      attempts: 1,
+      durationMs: 1,
+      tags: [],
+    })),
   ];
-  return evaluate({ spec: GATES, profile: 'local', ran: ['api'], results: [api], unreadable: [], policy: applyPolicies([api], [], [], NOW), waivers: [], now: NOW });
+  return evaluate({
+    spec: GATES,
+    profile: 'local',
+    ran: ['api'],
+    results: [api],
+    unreadable: [],
+    policy: applyPolicies([api], [], [], NOW),
+    waivers: [],
+    now: NOW,
+  });
 }
 
 describe('verdict text', () => {
@@ -30,7 +55,10 @@ describe('verdict text', () => {
     assert.match(vars.Verdict!, /^FAIL — exit 1, profile local, store http:\/\/shop/);
     const qg = qualityGateResults(g);
     assert.equal(qg.find((r) => r.rule === 'api.contract.failures')?.success, false);
-    assert.ok(qg.every((r) => g.conditions.find((c) => c.id === r.rule)!.status !== 'not-run'), 'not-run conditions are left out');
+    assert.ok(
+      qg.every((r) => g.conditions.find((c) => c.id === r.rule)!.status !== 'not-run'),
+      'not-run conditions are left out',
+    );
   });
 
   test('a passing gate says PASS and lists nothing to do; blocked conditions share one row', () => {
@@ -38,10 +66,25 @@ describe('verdict text', () => {
     assert.equal(verdictHeadline(g), 'MesChain-Sync QA — PASS (local)');
     assert.match(gateMarkdown(g, { store: 's', reportLink: 'r' }), /Every judged condition passed\./);
     const reason = 'MesChain-Sync is not installed on this store.';
-    const blocked = evaluate({ spec: GATES, profile: 'local', ran: [], results: [], unreadable: [], policy: applyPolicies([], [], [], NOW), waivers: [], now: NOW,
-      blocked: [{ suite: 'api', reason }, { suite: 'ui', reason }] });
+    const blocked = evaluate({
+      spec: GATES,
+      profile: 'local',
+      ran: [],
+      results: [],
+      unreadable: [],
+      policy: applyPolicies([], [], [], NOW),
+      waivers: [],
+      now: NOW,
+      blocked: [
+        { suite: 'api', reason },
+        { suite: 'ui', reason },
+      ],
+    });
     const md = gateMarkdown(blocked, { store: 's', reportLink: 'r' });
     assert.equal(md.split('\n').filter((l) => l.startsWith('| ⚠️ COULD NOT EVALUATE')).length, 1, md);
-    assert.match(verdictHeadline(blocked), /^MesChain-Sync QA — COULD NOT EVALUATE \(local\): MesChain-Sync is not installed/);
+    assert.match(
+      verdictHeadline(blocked),
+      /^MesChain-Sync QA — COULD NOT EVALUATE \(local\): MesChain-Sync is not installed/,
+    );
   });
 });

@@ -24,17 +24,34 @@ export interface QaRun {
 }
 
 /** Runs `node scripts/qa.ts <args>` with a fresh reports folder; no expectations about what it writes. */
-export async function runQaProcess(args: string[], opts: { faults?: FaultName[]; env?: Record<string, string>; reportsDir?: string } = {}): Promise<{ code: number | null; out: string; reportsDir: string }> {
+export async function runQaProcess(
+  args: string[],
+  opts: { faults?: FaultName[]; env?: Record<string, string>; reportsDir?: string } = {},
+): Promise<{ code: number | null; out: string; reportsDir: string }> {
   const reportsDir = opts.reportsDir ?? mkdtempSync(join(tmpdir(), 'meschain-canary-'));
   const env = {
-    ...process.env, QA_BASE_URL: '', QA_TARGET_KIND: 'reference', QA_REPORTS_DIR: reportsDir, QA_TARGET_PORT: '0',
-    MESCHAIN_FAULTS: (opts.faults ?? []).join(','), FORCE_COLOR: '0', ...opts.env,
+    ...process.env,
+    QA_BASE_URL: '',
+    QA_TARGET_KIND: 'reference',
+    QA_REPORTS_DIR: reportsDir,
+    QA_TARGET_PORT: '0',
+    MESCHAIN_FAULTS: (opts.faults ?? []).join(','),
+    FORCE_COLOR: '0',
+    ...opts.env,
   };
   return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/qa.ts'), ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [resolve(PROJECT_ROOT, 'scripts/qa.ts'), ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buf = '';
-    child.stdout.on('data', (d: Buffer) => { buf += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
     child.on('exit', (c) => done({ code: c, out: buf, reportsDir }));
   });
 }
@@ -47,22 +64,45 @@ export function readGate(reportsDir: string): GateResult {
  * Runs the pipeline on `suites` with `faults` switched on. Canaries judge gate.json, so the Allure
  * HTML report is skipped (`--no-report`) unless `report: true`.
  */
-export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?: Record<string, string>; args?: string[]; report?: boolean }): Promise<QaRun> {
+export async function runQa(opts: {
+  faults?: FaultName[];
+  suites: Suite[];
+  env?: Record<string, string>;
+  args?: string[];
+  report?: boolean;
+}): Promise<QaRun> {
   const reportsDir = mkdtempSync(join(tmpdir(), 'meschain-canary-'));
   const extra = opts.args ?? [];
   const split = extra.indexOf('--');
   const own = split < 0 ? extra : extra.slice(0, split);
   const playwright = split < 0 ? [] : extra.slice(split);
-  const args = [resolve(PROJECT_ROOT, 'scripts/qa.ts'), '--suite', opts.suites.join(','), ...own, ...(opts.report ? [] : ['--no-report']), ...playwright];
+  const args = [
+    resolve(PROJECT_ROOT, 'scripts/qa.ts'),
+    '--suite',
+    opts.suites.join(','),
+    ...own,
+    ...(opts.report ? [] : ['--no-report']),
+    ...playwright,
+  ];
   const env = {
-    ...process.env, QA_BASE_URL: '', QA_TARGET_KIND: 'reference', QA_REPORTS_DIR: reportsDir, QA_TARGET_PORT: '0',
-    MESCHAIN_FAULTS: (opts.faults ?? []).join(','), FORCE_COLOR: '0', ...opts.env,
+    ...process.env,
+    QA_BASE_URL: '',
+    QA_TARGET_KIND: 'reference',
+    QA_REPORTS_DIR: reportsDir,
+    QA_TARGET_PORT: '0',
+    MESCHAIN_FAULTS: (opts.faults ?? []).join(','),
+    FORCE_COLOR: '0',
+    ...opts.env,
   };
   const { code, out } = await new Promise<{ code: number | null; out: string }>((done) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let buf = '';
-    child.stdout.on('data', (d: Buffer) => { buf += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
     child.on('exit', (c) => done({ code: c, out: buf }));
   });
   const gatePath = resolve(reportsDir, 'gate.json');
@@ -71,10 +111,14 @@ export async function runQa(opts: { faults?: FaultName[]; suites: Suite[]; env?:
   }
   const gate = JSON.parse(readFileSync(gatePath, 'utf8')) as GateResult;
   return {
-    exitCode: code, gate, stdout: out, reportsDir,
+    exitCode: code,
+    gate,
+    stdout: out,
+    reportsDir,
     condition(id: string) {
       const c = gate.conditions.find((x) => x.id === id);
-      if (!c) throw new Error(`gate.json has no condition ${id}; it has ${gate.conditions.map((x) => x.id).join(', ')}`);
+      if (!c)
+        throw new Error(`gate.json has no condition ${id}; it has ${gate.conditions.map((x) => x.id).join(', ')}`);
       return c;
     },
     ids: (status) => gate.conditions.filter((c) => c.status === status).map((c) => c.id),
@@ -91,12 +135,21 @@ export function redAllureResults(reportsDir: string): string[] {
   const dir = resolve(reportsDir, 'allure-results');
   const last = new Map<string, { stop: number; status: string; name: string }>();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('-result.json'))) {
-    const r = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { historyId?: string; uuid: string; stop?: number; status: string; name: string };
+    const r = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as {
+      historyId?: string;
+      uuid: string;
+      stop?: number;
+      status: string;
+      name: string;
+    };
     const key = r.historyId ?? r.uuid;
     const prev = last.get(key);
     if (!prev || (r.stop ?? 0) >= prev.stop) last.set(key, { stop: r.stop ?? 0, status: r.status, name: r.name });
   }
-  return [...last.values()].filter((r) => r.status === 'failed' || r.status === 'broken').map((r) => r.name).sort();
+  return [...last.values()]
+    .filter((r) => r.status === 'failed' || r.status === 'broken')
+    .map((r) => r.name)
+    .sort();
 }
 
 /** The red results the gate accounts for (see redAllureResults). */

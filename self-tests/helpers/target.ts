@@ -21,13 +21,18 @@ export async function launchTarget(faults: FaultName[] = []): Promise<TestTarget
  * Registers before/after hooks in the current suite; read `.current` inside tests. `setup` runs
  * in the same hook once the target is up (node:test does not order two root-level hooks).
  */
-export function useTarget(faults: FaultName[] = [], setup?: (t: TestTarget) => Promise<void>): { readonly current: TestTarget } {
+export function useTarget(
+  faults: FaultName[] = [],
+  setup?: (t: TestTarget) => Promise<void>,
+): { readonly current: TestTarget } {
   let t: TestTarget | undefined;
   before(async () => {
     t = await launchTarget(faults);
     await setup?.(t);
   });
-  after(async () => { await t?.target.close(); });
+  after(async () => {
+    await t?.target.close();
+  });
   return {
     get current() {
       if (!t) throw new Error('target not started: call useTarget() at suite level');

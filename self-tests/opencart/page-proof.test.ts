@@ -11,18 +11,33 @@ const page = (h1: string, body = '') =>
 
 describe('page proof', () => {
   test('the page asked for, with its own heading', () => {
-    const p = provePage(page('MesChain-Sync Dashboard'), { route: 'extension/module/meschain_sync', heading: 'MesChain-Sync Dashboard' });
+    const p = provePage(page('MesChain-Sync Dashboard'), {
+      route: 'extension/module/meschain_sync',
+      heading: 'MesChain-Sync Dashboard',
+    });
     assert.equal(p.kind, 'page', p.reason);
     assert.equal(p.ok, true);
   });
 
-  test('OpenCart\'s error pages and PHP\'s are each named, never the page', () => {
+  test("OpenCart's error pages and PHP's are each named, never the page", () => {
     const cases: [string, string][] = [
       ['', 'empty'],
       ['   \n', 'empty'],
-      ['<br />\n<b>Fatal error</b>:  Uncaught Error: Call to undefined method ModelExtensionModuleTrendyol::getOrders() in /var/www/admin/controller/extension/module/trendyol.php:88', 'php-error'],
-      ['PHP Parse error:  syntax error, unexpected token "}" in /var/www/admin/controller/extension/module/n11.php on line 12', 'php-error'],
-      [page('Administration', '<form action="index.php?route=common/login"><input id="input-username" name="username"></form>'), 'login'],
+      [
+        '<br />\n<b>Fatal error</b>:  Uncaught Error: Call to undefined method ModelExtensionModuleTrendyol::getOrders() in /var/www/admin/controller/extension/module/trendyol.php:88',
+        'php-error',
+      ],
+      [
+        'PHP Parse error:  syntax error, unexpected token "}" in /var/www/admin/controller/extension/module/n11.php on line 12',
+        'php-error',
+      ],
+      [
+        page(
+          'Administration',
+          '<form action="index.php?route=common/login"><input id="input-username" name="username"></form>',
+        ),
+        'login',
+      ],
       [page('Permission Denied!', '<p>You do not have permission to access this page</p>'), 'permission'],
       [page('Page Not Found!', '<p>The page you are looking for could not be found!</p>'), 'not-found'],
       ['{"error":"Warning: You do not have permission"}', 'wrong-page'],
@@ -39,8 +54,21 @@ describe('page proof', () => {
     assert.equal(provePage(page('Dashboard'), { heading: 'Extensions' }).kind, 'wrong-page');
     assert.equal(provePage(page('Trendyol settings'), { heading: /^Trendyol/ }).kind, 'page');
     // page text that mentions a fatal error (a sync log row) is content, not PHP's output
-    assert.equal(provePage(page('MesChain-Sync Sync Log', '<td>Trendyol answered: fatal error: 503 upstream</td><td>Fatal error: timeout</td>')).kind, 'page');
-    const warned = provePage(page('Dashboard', '<b>Warning</b>: Undefined array key "status" in <b>/var/www/admin/controller/common/dashboard.php</b> on line <b>42</b>'));
+    assert.equal(
+      provePage(
+        page(
+          'MesChain-Sync Sync Log',
+          '<td>Trendyol answered: fatal error: 503 upstream</td><td>Fatal error: timeout</td>',
+        ),
+      ).kind,
+      'page',
+    );
+    const warned = provePage(
+      page(
+        'Dashboard',
+        '<b>Warning</b>: Undefined array key "status" in <b>/var/www/admin/controller/common/dashboard.php</b> on line <b>42</b>',
+      ),
+    );
     assert.equal(warned.kind, 'page');
     assert.deepEqual(warned.phpNotices, ['Warning: Undefined array key "status" in']);
   });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { noteRequest, sentRequests } from '../../fixtures/request-log.ts';
 
-test('a production run\'s requests: reads and logins are not writes, a POST that got out is', () => {
+test("a production run's requests: reads and logins are not writes, a POST that got out is", () => {
   const env = { QA_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'requests-')), QA_ENV: 'production' };
   noteRequest('GET', '/admin/index.php?route=common/dashboard&user_token=x', env);
   noteRequest('POST', '/admin/index.php?route=common/login', env);

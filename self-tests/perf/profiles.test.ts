@@ -3,7 +3,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadThresholds } from '../../gate/gates.ts';
 import { k6Options, k6Thresholds } from '../../perf/config/options.ts';
-import { LOAD_PROFILES, planBounds, profilePlan, restrictToGateProfile, soakMinutes, stressStepAt } from '../../perf/config/profiles.ts';
+import {
+  LOAD_PROFILES,
+  planBounds,
+  profilePlan,
+  restrictToGateProfile,
+  soakMinutes,
+  stressStepAt,
+} from '../../perf/config/profiles.ts';
 import { readRunConfig } from '../../perf/config/run-config.ts';
 import { loadTargetUrl } from '../../perf/config/target.ts';
 
@@ -17,9 +24,17 @@ describe('load profiles', () => {
     assert.ok(bounds.stress!.seconds <= 5 * 60 && bounds.stress!.requests <= 250_000, JSON.stringify(bounds.stress));
     assert.ok(planBounds(profilePlan('soak', { soakMinutes: 60 })).seconds <= 61 * 60 + 60);
     for (const p of LOAD_PROFILES) {
-      for (const s of Object.values(k6Options(profilePlan(p), 'local').scenarios as Record<string, Record<string, unknown>>)) {
-        assert.ok(s.maxDuration !== undefined || s.duration !== undefined || Array.isArray(s.stages), `${p}: a scenario without an end`);
-        assert.ok(s.iterations !== undefined || s.maxVUs !== undefined, `${p}: a scenario without an iteration or VU cap`);
+      for (const s of Object.values(
+        k6Options(profilePlan(p), 'local').scenarios as Record<string, Record<string, unknown>>,
+      )) {
+        assert.ok(
+          s.maxDuration !== undefined || s.duration !== undefined || Array.isArray(s.stages),
+          `${p}: a scenario without an end`,
+        );
+        assert.ok(
+          s.iterations !== undefined || s.maxVUs !== undefined,
+          `${p}: a scenario without an iteration or VU cap`,
+        );
       }
     }
   });
@@ -36,7 +51,7 @@ describe('load profiles', () => {
     const d = smoke.scenarios.dashboard;
     assert.ok(d && d.executor === 'per-vu-iterations');
     assert.ok(d.vus * d.iterations * 2 >= 20, 'dashboard polls (metrics + chartData)');
-    const minimum = d.vus * d.iterations * 2 + 2 + 3 + 12;   // + login, orders, webhooks
+    const minimum = d.vus * d.iterations * 2 + 2 + 3 + 12; // + login, orders, webhooks
     assert.ok(minimum >= 50, String(minimum));
   });
 
@@ -72,7 +87,7 @@ describe('k6 thresholds come from the gate spec', () => {
     });
   }
 
-  test('the default thresholds are the plan\'s: average < 200 ms, error rate < 0.1 %', () => {
+  test("the default thresholds are the plan's: average < 200 ms, error rate < 0.1 %", () => {
     const t = k6Thresholds(profilePlan('smoke'), 'local');
     assert.deepEqual(t.http_req_duration, ['avg<200']);
     assert.deepEqual(t.meschain_errors, ['rate<0.001']);
@@ -80,7 +95,9 @@ describe('k6 thresholds come from the gate spec', () => {
 
   test('stress stops at the first step that breaks (abortOnFail)', () => {
     const t = k6Thresholds(profilePlan('stress'), 'local');
-    assert.deepEqual(t['http_req_duration{stage:0}'], [{ threshold: 'avg<200', abortOnFail: true, delayAbortEval: '5s' }]);
+    assert.deepEqual(t['http_req_duration{stage:0}'], [
+      { threshold: 'avg<200', abortOnFail: true, delayAbortEval: '5s' },
+    ]);
   });
 });
 
@@ -89,7 +106,10 @@ describe('load target', () => {
     assert.equal(loadTargetUrl('http://127.0.0.1:8790/', undefined), 'http://127.0.0.1:8790');
     assert.equal(loadTargetUrl('http://localhost:1', undefined), 'http://localhost:1');
     assert.equal(loadTargetUrl('http://[::1]:1', undefined), 'http://[::1]:1');
-    assert.throws(() => loadTargetUrl('https://shop.example.com', undefined), /expected a loopback host.*found shop\.example\.com.*MESCHAIN_LOAD_ALLOW_REMOTE=1/);
+    assert.throws(
+      () => loadTargetUrl('https://shop.example.com', undefined),
+      /expected a loopback host.*found shop\.example\.com.*MESCHAIN_LOAD_ALLOW_REMOTE=1/,
+    );
     assert.throws(() => loadTargetUrl('http://127.0.0.1.example.com', undefined), /loopback/);
     assert.equal(loadTargetUrl('https://shop.example.com', '1'), 'https://shop.example.com');
     assert.throws(() => loadTargetUrl('', undefined), /expected QA_BASE_URL like/);
@@ -99,7 +119,13 @@ describe('load target', () => {
   test('the k6 run configuration refuses a remote store and missing credentials', () => {
     assert.throws(() => readRunConfig({ QA_BASE_URL: 'http://10.0.0.5', ...creds }), /loopback/);
     assert.throws(() => readRunConfig({ QA_BASE_URL: 'http://127.0.0.1:1' }), /OC_ADMIN_USERNAME: expected a value/);
-    assert.throws(() => readRunConfig({ QA_BASE_URL: 'http://127.0.0.1:1', MESCHAIN_LOAD_PROFILE: 'huge', ...creds }), /expected one of smoke, load, stress, soak/);
-    assert.equal(readRunConfig({ QA_BASE_URL: 'http://127.0.0.1:1', ...creds }).adminEntry, 'http://127.0.0.1:1/admin/index.php');
+    assert.throws(
+      () => readRunConfig({ QA_BASE_URL: 'http://127.0.0.1:1', MESCHAIN_LOAD_PROFILE: 'huge', ...creds }),
+      /expected one of smoke, load, stress, soak/,
+    );
+    assert.equal(
+      readRunConfig({ QA_BASE_URL: 'http://127.0.0.1:1', ...creds }).adminEntry,
+      'http://127.0.0.1:1/admin/index.php',
+    );
   });
 });

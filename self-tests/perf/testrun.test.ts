@@ -2,17 +2,40 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { archiveEnv, archiveFileName, testRunManifest, testRunYaml, type TestRunParams } from '../../perf/operator/testrun.ts';
+import {
+  archiveEnv,
+  archiveFileName,
+  testRunManifest,
+  testRunYaml,
+  type TestRunParams,
+} from '../../perf/operator/testrun.ts';
 import { readQaSettings, secretValues } from '../../fixtures/settings.ts';
 
 const params: TestRunParams = {
-  parallelism: 4, profile: 'load', gateProfile: 'staging', baseUrl: 'http://meschain-store.qa.svc', allowRemote: true, k6Version: 'v1.8.1', namespace: 'qa',
+  parallelism: 4,
+  profile: 'load',
+  gateProfile: 'staging',
+  baseUrl: 'http://meschain-store.qa.svc',
+  allowRemote: true,
+  k6Version: 'v1.8.1',
+  namespace: 'qa',
 };
 
-interface EnvVar { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef: { name: string; key: string } };
+}
 interface Manifest {
-  apiVersion: string; kind: string; metadata: { name: string; namespace?: string };
-  spec: { parallelism: number; script: { configMap: { name: string; file: string } }; runner: { image: string; env: EnvVar[] }; cleanup: string };
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  spec: {
+    parallelism: number;
+    script: { configMap: { name: string; file: string } };
+    runner: { image: string; env: EnvVar[] };
+    cleanup: string;
+  };
 }
 
 const manifest = (p: TestRunParams = params) => parse(testRunYaml(p)) as Manifest;
@@ -46,12 +69,16 @@ describe('k6-operator TestRun', () => {
       assert.equal(env(m, key)?.value, undefined);
     }
     const text = testRunYaml(params) + JSON.stringify(archiveEnv(params));
-    for (const secret of secretValues(readQaSettings({ QA_BASE_URL: 'http://127.0.0.1:1' }))) assert.ok(!text.includes(secret), 'a default secret leaked');
+    for (const secret of secretValues(readQaSettings({ QA_BASE_URL: 'http://127.0.0.1:1' })))
+      assert.ok(!text.includes(secret), 'a default secret leaked');
   });
 
   test('refuses a remote store without the opt-in, and nonsense parallelism', () => {
     assert.throws(() => testRunManifest({ ...params, allowRemote: false }), /expected a loopback host.*--allow-remote/);
-    assert.throws(() => testRunManifest({ ...params, parallelism: 0 }), /parallelism: expected a whole number of runner pods 1-100; found 0/);
+    assert.throws(
+      () => testRunManifest({ ...params, parallelism: 0 }),
+      /parallelism: expected a whole number of runner pods 1-100; found 0/,
+    );
     assert.throws(() => testRunManifest({ ...params, parallelism: 2.5 }), /parallelism/);
   });
 });

@@ -23,7 +23,8 @@ describe('settings check', () => {
 
   for (const rule of SETTING_RULES) {
     if (rule.bad === null) {
-      test(`${rule.name} takes any value: ${rule.anyValue}`, () => assert.ok(rule.anyValue && rule.anyValue.length > 10));
+      test(`${rule.name} takes any value: ${rule.anyValue}`, () =>
+        assert.ok(rule.anyValue && rule.anyValue.length > 10));
       continue;
     }
     test(`${rule.name}=${JSON.stringify(rule.bad)} is refused, naming the setting, the value and what is allowed`, () => {
@@ -36,7 +37,9 @@ describe('settings check', () => {
   }
 
   test('the values .env.example gives pass, and several bad settings are all reported at once', () => {
-    const env = Object.fromEntries([...documented].filter(([name]) => !['CHROMIUM_PATH', 'PLAYWRIGHT_CHROMIUM_PATH'].includes(name)));
+    const env = Object.fromEntries(
+      [...documented].filter(([name]) => !['CHROMIUM_PATH', 'PLAYWRIGHT_CHROMIUM_PATH'].includes(name)),
+    );
     assert.deepEqual(settingProblems(env), []);
     assert.equal(settingProblems({ QA_RETRIES: '-1', QA_ENV: 'prod', QA_TARGET_KIND: 'bogus' }).length, 3);
   });

@@ -25,9 +25,37 @@ test('overhead is the total minus the tools, plus the framework work done inside
 test('Playwright projects: tests, wall time from first start to last end, time summed over workers', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'timings-')), 'results.json');
   const result = (start: string, duration: number) => ({ startTime: start, duration });
-  writeFileSync(file, JSON.stringify({ suites: [{ specs: [
-    { tests: [{ projectName: 'api', results: [result('2026-01-01T00:00:00.000Z', 1000)] }, { projectName: 'ui', results: [result('2026-01-01T00:00:05.000Z', 2000)] }] },
-  ], suites: [{ specs: [{ tests: [{ projectName: 'api', results: [result('2026-01-01T00:00:00.500Z', 1500), result('2026-01-01T00:00:02.000Z', 500)] }] }] }] }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      suites: [
+        {
+          specs: [
+            {
+              tests: [
+                { projectName: 'api', results: [result('2026-01-01T00:00:00.000Z', 1000)] },
+                { projectName: 'ui', results: [result('2026-01-01T00:00:05.000Z', 2000)] },
+              ],
+            },
+          ],
+          suites: [
+            {
+              specs: [
+                {
+                  tests: [
+                    {
+                      projectName: 'api',
+                      results: [result('2026-01-01T00:00:00.500Z', 1500), result('2026-01-01T00:00:02.000Z', 500)],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
   assert.deepEqual(projectTimes(file), [
     { project: 'api', tests: 2, wallMs: 2500, busyMs: 3000 },
     { project: 'ui', tests: 1, wallMs: 2000, busyMs: 2000 },

@@ -69,7 +69,11 @@ test('reader: every read leaves the store unchanged', async ({ apiAs, guard }) =
 });
 `;
 
-interface Outcome { title: string; status: string; error: string }
+interface Outcome {
+  title: string;
+  status: string;
+  error: string;
+}
 
 async function runPair(env: Record<string, string>): Promise<Outcome[]> {
   mkdirSync(resolve(PROJECT_ROOT, 'reports'), { recursive: true });
@@ -81,14 +85,28 @@ async function runPair(env: Record<string, string>): Promise<Outcome[]> {
   const cli = resolve(PROJECT_ROOT, 'node_modules/@playwright/test/cli.js');
   const out = await new Promise<string>((done) => {
     const child = spawn(process.execPath, [cli, 'test', '-c', join(dir, 'playwright.config.ts')], {
-      cwd: dir, env: { ...process.env, QA_REPORTS_DIR: join(dir, 'reports'), QA_TARGET_KIND: 'reference', MESCHAIN_FAULTS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: dir,
+      env: {
+        ...process.env,
+        QA_REPORTS_DIR: join(dir, 'reports'),
+        QA_TARGET_KIND: 'reference',
+        MESCHAIN_FAULTS: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buf = '';
-    child.stdout.on('data', (d: Buffer) => { buf += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { buf += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      buf += d.toString();
+    });
     child.on('exit', () => done(buf));
   });
-  let report: { suites: { specs: { title: string; tests: { results: { status: string; error?: { message?: string } }[] }[] }[] }[] };
+  let report: {
+    suites: { specs: { title: string; tests: { results: { status: string; error?: { message?: string } }[] }[] }[] }[];
+  };
   try {
     report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as typeof report;
   } catch {
@@ -97,10 +115,12 @@ async function runPair(env: Record<string, string>): Promise<Outcome[]> {
     // the inline project lives under reports/ (its imports resolve from the project); nothing of it is kept
     rmSync(dir, { recursive: true, force: true });
   }
-  return report.suites.flatMap((s) => s.specs).map((spec) => {
-    const r = spec.tests[0]?.results.at(-1);
-    return { title: spec.title, status: r?.status ?? 'not run', error: r?.error?.message ?? '' };
-  });
+  return report.suites
+    .flatMap((s) => s.specs)
+    .map((spec) => {
+      const r = spec.tests[0]?.results.at(-1);
+      return { title: spec.title, status: r?.status ?? 'not run', error: r?.error?.message ?? '' };
+    });
 }
 
 const byTitle = (outcomes: Outcome[], start: string): Outcome => {
@@ -109,19 +129,19 @@ const byTitle = (outcomes: Outcome[], start: string): Outcome => {
   return o;
 };
 
-test('own reference targets: a writer and a reader at the same moment never see each other, and the writer\'s worker is back on the seed', async () => {
+test("own reference targets: a writer and a reader at the same moment never see each other, and the writer's worker is back on the seed", async () => {
   const outcomes = await runPair({ QA_BASE_URL: '' });
   for (const o of outcomes) assert.equal(o.status, 'passed', `${o.title}: ${o.error}`);
   assert.equal(outcomes.length, 3);
 });
 
-test('one shared target with two workers (the old way): the reader sees the writer\'s rows — the race this design removes', async () => {
+test("one shared target with two workers (the old way): the reader sees the writer's rows — the race this design removes", async () => {
   const { target, settings } = await launchTarget();
   try {
     const outcomes = await runPair({ QA_BASE_URL: settings.baseUrl });
     assert.equal(byTitle(outcomes, 'writer').status, 'passed', byTitle(outcomes, 'writer').error);
     const reader = byTitle(outcomes, 'reader');
-    assert.equal(reader.status, 'failed', 'the reader should have seen the other worker\'s writes');
+    assert.equal(reader.status, 'failed', "the reader should have seen the other worker's writes");
     // the reader sees the writer's save (oc_setting), or on a slow machine the writer's reset back to the seed too
     assert.match(reader.error, /expected the store data unchanged; found writes to [^\n]*oc_setting/);
   } finally {

@@ -59,6 +59,9 @@ describe('store shape and workers', () => {
   });
 
   test('a bad QA_WORKERS says what was expected and what was found', () => {
-    assert.throws(() => workersFor({ QA_WORKERS: '-1' }), /QA_WORKERS: expected a whole number of Playwright workers from 1 to 16; found "-1"/);
+    assert.throws(
+      () => workersFor({ QA_WORKERS: '-1' }),
+      /QA_WORKERS: expected a whole number of Playwright workers from 1 to 16; found "-1"/,
+    );
   });
 });

@@ -24,12 +24,20 @@ const t = useTarget([], async ({ settings, target }) => {
   viewer = new AdminClient(settings, await loginOverHttp(settings, 'viewer'));
   ctx = {
     simulatorUrl: (mp) => target.app.simulators[mp as Marketplace],
-    jobId: async () => (await admin.post<{ job_id: number }>('extension/module/trendyol/send_product', { product_id: 1 })).body.job_id,
+    jobId: async () =>
+      (await admin.post<{ job_id: number }>('extension/module/trendyol/send_product', { product_id: 1 })).body.job_id,
   };
 });
 
-const CORE = new Set(['common/dashboard', 'error/permission', 'error/not_found', 'marketplace/extension', 'extension/extension/module',
-  'extension/extension/module/install', 'extension/extension/module/uninstall']);
+const CORE = new Set([
+  'common/dashboard',
+  'error/permission',
+  'error/not_found',
+  'marketplace/extension',
+  'extension/extension/module',
+  'extension/extension/module/install',
+  'extension/extension/module/uninstall',
+]);
 
 test('every extension route of the target is in the contract, and every contract route exists', () => {
   const served = [...adminRoutes().keys()].filter((r) => !CORE.has(r)).sort();
@@ -46,7 +54,11 @@ describe('as administrator, every route answers its contract', () => {
         const res = await admin.raw('GET', route.route);
         assert.equal(res.status, 200);
         assert.match(String(res.headers['content-type']), /^text\/html/);
-        const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(res.text)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+        const h1 =
+          /<h1[^>]*>([\s\S]*?)<\/h1>/
+            .exec(res.text)?.[1]
+            ?.replace(/<[^>]+>/g, '')
+            .trim() ?? '';
         assert.match(h1, route.page!.h1 instanceof RegExp ? route.page!.h1 : new RegExp(route.page!.h1));
         return;
       }
@@ -54,7 +66,10 @@ describe('as administrator, every route answers its contract', () => {
         const res = await admin.raw('GET', route.route, { query: params });
         assert.equal(res.status, 200);
         assert.match(String(res.headers['content-type']), /^text\/csv/);
-        assert.match(String(res.headers['content-disposition']), /attachment; filename="meschain_report_sales_\d{8}T\d{6}\.csv"/);
+        assert.match(
+          String(res.headers['content-disposition']),
+          /attachment; filename="meschain_report_sales_\d{8}T\d{6}\.csv"/,
+        );
         return;
       }
       const res = route.method === 'GET' ? await admin.get(route.route, params) : await admin.post(route.route, params);
@@ -70,7 +85,7 @@ describe('every state change is POST-only and needs modify permission', () => {
   for (const route of ROUTES.filter((r) => r.changesState)) {
     test(`${route.id}`, async () => {
       await t.current.target.reset();
-      const digest = await (await fetch(`${t.current.settings.baseUrl}/__qa/digest`)).json() as { digest: string };
+      const digest = (await (await fetch(`${t.current.settings.baseUrl}/__qa/digest`)).json()) as { digest: string };
       const params = await exampleParams(route, ctx);
       const overGet = await admin.json('GET', route.route, { query: params });
       assert.equal(overGet.status, 405, `${route.id} over GET`);
@@ -78,7 +93,7 @@ describe('every state change is POST-only and needs modify permission', () => {
       const denied = await viewer.post(route.route, params);
       const validate = ajv.compile(COMMON_ANSWERS.permission);
       assert.ok(validate(denied.body), `${route.id} as viewer: ${denied.text.slice(0, 300)}`);
-      const after = await (await fetch(`${t.current.settings.baseUrl}/__qa/digest`)).json() as { digest: string };
+      const after = (await (await fetch(`${t.current.settings.baseUrl}/__qa/digest`)).json()) as { digest: string };
       assert.equal(after.digest, digest.digest, `${route.id}: refused calls must not change data`);
     });
   }

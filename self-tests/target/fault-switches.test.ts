@@ -45,7 +45,8 @@ describe('fault switches', () => {
   test('api-errors makes one JSON action in five answer 500', async () => {
     on('api-errors');
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await admin.raw('GET', 'extension/module/meschain_sync/metrics')).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await admin.raw('GET', 'extension/module/meschain_sync/metrics')).status);
     assert.equal(statuses.filter((s) => s === 500).length, 2);
     on();
     assert.equal((await admin.raw('GET', 'extension/module/meschain_sync/metrics')).status, 200);
@@ -53,15 +54,33 @@ describe('fault switches', () => {
 
   test('schema-drift renames total_products and stringifies counts', async () => {
     on('schema-drift');
-    const m = (await admin.get<{ metrics: Record<string, unknown> }>('extension/module/meschain_sync/metrics')).body.metrics;
+    const m = (await admin.get<{ metrics: Record<string, unknown> }>('extension/module/meschain_sync/metrics')).body
+      .metrics;
     assert.equal(m.total_products, undefined);
     assert.equal(typeof m.totalProducts, 'string');
   });
 
   test('authz-bypass lets a viewer change data', async () => {
-    assert.match(String((await viewer.post<{ error: string }>('extension/module/meschain_sync/save', { status: '1', sync_interval: '20' })).body.error), /permission/);
+    assert.match(
+      String(
+        (
+          await viewer.post<{ error: string }>('extension/module/meschain_sync/save', {
+            status: '1',
+            sync_interval: '20',
+          })
+        ).body.error,
+      ),
+      /permission/,
+    );
     on('authz-bypass');
-    assert.ok((await viewer.post<{ success: string }>('extension/module/meschain_sync/save', { status: '1', sync_interval: '20' })).body.success);
+    assert.ok(
+      (
+        await viewer.post<{ success: string }>('extension/module/meschain_sync/save', {
+          status: '1',
+          sync_interval: '20',
+        })
+      ).body.success,
+    );
     await t.current.target.reset();
   });
 
@@ -75,7 +94,11 @@ describe('fault switches', () => {
 
   test('chart-empty empties every chart dataset', async () => {
     on('chart-empty');
-    const c = (await admin.get<{ chart: { sync_counts: { data: number[] }[]; product_distribution: { data: number[] } } }>('extension/module/meschain_sync/chartData')).body.chart;
+    const c = (
+      await admin.get<{ chart: { sync_counts: { data: number[] }[]; product_distribution: { data: number[] } } }>(
+        'extension/module/meschain_sync/chartData',
+      )
+    ).body.chart;
     assert.ok(c.sync_counts.every((d) => d.data.length === 0));
     assert.equal(c.product_distribution.data.length, 0);
   });
@@ -92,7 +115,9 @@ describe('fault switches', () => {
     on('heavy-page');
     const html = await hubHtml();
     assert.equal(html.match(/javascript\/meschain\/heavy\.js/g)?.length, 60);
-    const script = await (await fetch(`${t.current.settings.baseUrl}/admin/view/javascript/meschain/heavy.js`)).arrayBuffer();
+    const script = await (
+      await fetch(`${t.current.settings.baseUrl}/admin/view/javascript/meschain/heavy.js`)
+    ).arrayBuffer();
     assert.ok(script.byteLength >= 2 * 1024 * 1024);
   });
 
@@ -104,23 +129,47 @@ describe('fault switches', () => {
   });
 
   test('webhook-unsigned accepts a delivery without a valid signature', async () => {
-    const body = JSON.stringify({ eventId: 'fault-1', eventType: 'stock-updated', timestamp: new Date().toISOString(), data: { sku: 'MSK-100007', quantity: 3 } });
-    const send = () => fetch(`${t.current.settings.baseUrl}/index.php?route=extension/module/trendyol_webhook`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-trendyol-signature': 'forged' }, body });
+    const body = JSON.stringify({
+      eventId: 'fault-1',
+      eventType: 'stock-updated',
+      timestamp: new Date().toISOString(),
+      data: { sku: 'MSK-100007', quantity: 3 },
+    });
+    const send = () =>
+      fetch(`${t.current.settings.baseUrl}/index.php?route=extension/module/trendyol_webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-trendyol-signature': 'forged' },
+        body,
+      });
     assert.equal((await send()).status, 403);
     on('webhook-unsigned');
     assert.equal((await send()).status, 200);
     assert.equal((await send()).status, 200, 'replay accepted too');
   });
 
-  test('batch-misroute writes each value of a batch to the next item\'s product, and leaves one-item batches right', async () => {
-    const quantities = async (ids: number[]) => Promise.all(ids.map(async (id) =>
-      Number(t.current.target.app.db.get<{ q: number }>('SELECT quantity q FROM oc_product WHERE product_id = $id', { id })!.q)));
+  test("batch-misroute writes each value of a batch to the next item's product, and leaves one-item batches right", async () => {
+    const quantities = async (ids: number[]) =>
+      Promise.all(
+        ids.map(async (id) =>
+          Number(
+            t.current.target.app.db.get<{ q: number }>('SELECT quantity q FROM oc_product WHERE product_id = $id', {
+              id,
+            })!.q,
+          ),
+        ),
+      );
     on('batch-misroute');
-    await admin.post('extension/module/trendyol/update_stock', { 'stock_updates[0][product_id]': '10', 'stock_updates[0][quantity]': '501',
-      'stock_updates[1][product_id]': '11', 'stock_updates[1][quantity]': '502' });
+    await admin.post('extension/module/trendyol/update_stock', {
+      'stock_updates[0][product_id]': '10',
+      'stock_updates[0][quantity]': '501',
+      'stock_updates[1][product_id]': '11',
+      'stock_updates[1][quantity]': '502',
+    });
     assert.deepEqual(await quantities([10, 11]), [502, 501]);
-    await admin.post('extension/module/trendyol/update_stock', { 'stock_updates[0][product_id]': '12', 'stock_updates[0][quantity]': '503' });
+    await admin.post('extension/module/trendyol/update_stock', {
+      'stock_updates[0][product_id]': '12',
+      'stock_updates[0][quantity]': '503',
+    });
     assert.deepEqual(await quantities([12]), [503]);
     await t.current.target.reset();
   });

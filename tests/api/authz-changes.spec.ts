@@ -5,7 +5,18 @@
  * change data if a check were missing — and the store data must stay unchanged (`/__qa/digest`).
  * The administrator's cell is the positive control: the same request is allowed.
  */
-import { test, expect, authzTable, callerFor, group, PRINCIPAL_TEXT, requestAs, validParams, VERDICT_TEXT, verdictProblems } from '../../fixtures/index.ts';
+import {
+  test,
+  expect,
+  authzTable,
+  callerFor,
+  group,
+  PRINCIPAL_TEXT,
+  requestAs,
+  validParams,
+  VERDICT_TEXT,
+  verdictProblems,
+} from '../../fixtures/index.ts';
 
 test.describe('authorization: state changes', () => {
   for (const { route, who, verdict } of authzTable('change')) {

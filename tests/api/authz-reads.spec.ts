@@ -5,10 +5,25 @@
  * tokens get the login page — never data. Reads that reach a marketplace hold the data lock
  * (no marketplace fault of a resilience test may reach them).
  */
-import { test, expect, authzTable, callerFor, group, PRINCIPAL_TEXT, requestAs, validParams, VERDICT_TEXT, verdictProblems } from '../../fixtures/index.ts';
+import {
+  test,
+  expect,
+  authzTable,
+  callerFor,
+  group,
+  PRINCIPAL_TEXT,
+  requestAs,
+  validParams,
+  VERDICT_TEXT,
+  verdictProblems,
+} from '../../fixtures/index.ts';
 import type { AdminClient, QaSettings, Role, TargetControl } from '../../fixtures/index.ts';
 
-interface Deps { settings: QaSettings; apiAs: (role: Role) => Promise<AdminClient>; control: TargetControl }
+interface Deps {
+  settings: QaSettings;
+  apiAs: (role: Role) => Promise<AdminClient>;
+  control: TargetControl;
+}
 
 test.describe('authorization: pages and reads', () => {
   for (const { route, who, verdict } of authzTable('read')) {

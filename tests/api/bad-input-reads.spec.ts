@@ -12,7 +12,8 @@ test.describe('bad input: read routes', () => {
       const api = await apiAs('admin');
       const valid = await validParams(route, { control, api });
       const problems: string[] = [];
-      for (const c of cases) problems.push(...checkBadInput(route, c, await api.send('GET', route.route, { query: c.apply(valid) })));
+      for (const c of cases)
+        problems.push(...checkBadInput(route, c, await api.send('GET', route.route, { query: c.apply(valid) })));
       expect(problems, `${cases.length} bad values of ${param}`).toEqual([]);
     });
   }

@@ -6,7 +6,9 @@
 import { test, expect, group, PermissionPageError, TokenLostError } from '../../fixtures/index.ts';
 
 test.describe('API client', () => {
-  test.beforeEach(async () => { await group('api client', 'client', 'OpenCart-aware client'); });
+  test.beforeEach(async () => {
+    await group('api client', 'client', 'OpenCart-aware client');
+  });
 
   test('calls a route by its contract id with the session token', async ({ apiAs }) => {
     const api = await apiAs('admin');

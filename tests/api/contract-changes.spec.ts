@@ -7,13 +7,17 @@ import { test, assertJsonAnswer, contractTable, group, keyTest, validParams } fr
 
 test.describe('contract: state changes', () => {
   for (const route of contractTable('change')) {
-    test(`${route.id}: valid input answers its success schema`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control }) => {
-      await group(route.module, route.id, 'contract');
-      keyTest();
-      const api = await apiAs('admin');
-      const params = await validParams(route, { control, api });
-      const res = await api.send('POST', route.route, { form: params });
-      assertJsonAnswer(route, res, route.success ?? {}, 'success');
-    });
+    test(
+      `${route.id}: valid input answers its success schema`,
+      { tag: ['@writes', '@reference-only'] },
+      async ({ apiAs, control }) => {
+        await group(route.module, route.id, 'contract');
+        keyTest();
+        const api = await apiAs('admin');
+        const params = await validParams(route, { control, api });
+        const res = await api.send('POST', route.route, { form: params });
+        assertJsonAnswer(route, res, route.success ?? {}, 'success');
+      },
+    );
   }
 });

@@ -11,26 +11,38 @@ import { errorText } from '../../contracts/schemas.ts';
 
 test.describe('contract: error answers', () => {
   for (const mp of MARKETPLACES) {
-    test(`${mp}: with refused credentials, pulls and connection tests answer their declared errors`, { tag: ['@writes', '@reference-only'] }, async ({ apiAs, control, guard }) => {
-      await group(mp, `${mp} (credentials refused)`, 'contract');
-      const api = await apiAs('admin');
-      const wrong = Object.fromEntries((SECRET_SETTING_KEYS[mp] ?? []).map((k) => [k, `qa-wrong-${k}-0000`]));
-      const save = await api.call(`${mp}.save`, { ...(await validParams(routeById(`${mp}.save`), { control, api })), ...wrong });
-      expect(save.body, 'saving credentials the marketplace will refuse').toHaveProperty('success');
-      const writes = await guard.tracker({ except: ['meschain_sync_log'] });
-      for (const id of [`${mp}.get_orders`, `${mp}.get_categories`]) {
-        const route = routeById(id);
-        const res = await api.send(route.method, route.route);
-        assertJsonAnswer(route, res, errorText, 'error (credentials refused)');
-      }
-      for (const [id, params] of [[`${mp}.test_connection`, {}], ['hub.testConnection', { marketplace: mp }]] as const) {
-        const route = routeById(id);
-        const res = await api.send('POST', route.route, { form: params });
-        assertJsonAnswer(route, res, route.success ?? {}, 'answer (credentials refused)');
-        expect((res.body as { error?: unknown }).error, `${id}: the failed connection test says why`).toEqual(expect.any(String));
-      }
-      expect(await writes.check('failed pulls'), 'a failed pull imports nothing').toEqual([]);
-    });
+    test(
+      `${mp}: with refused credentials, pulls and connection tests answer their declared errors`,
+      { tag: ['@writes', '@reference-only'] },
+      async ({ apiAs, control, guard }) => {
+        await group(mp, `${mp} (credentials refused)`, 'contract');
+        const api = await apiAs('admin');
+        const wrong = Object.fromEntries((SECRET_SETTING_KEYS[mp] ?? []).map((k) => [k, `qa-wrong-${k}-0000`]));
+        const save = await api.call(`${mp}.save`, {
+          ...(await validParams(routeById(`${mp}.save`), { control, api })),
+          ...wrong,
+        });
+        expect(save.body, 'saving credentials the marketplace will refuse').toHaveProperty('success');
+        const writes = await guard.tracker({ except: ['meschain_sync_log'] });
+        for (const id of [`${mp}.get_orders`, `${mp}.get_categories`]) {
+          const route = routeById(id);
+          const res = await api.send(route.method, route.route);
+          assertJsonAnswer(route, res, errorText, 'error (credentials refused)');
+        }
+        for (const [id, params] of [
+          [`${mp}.test_connection`, {}],
+          ['hub.testConnection', { marketplace: mp }],
+        ] as const) {
+          const route = routeById(id);
+          const res = await api.send('POST', route.route, { form: params });
+          assertJsonAnswer(route, res, route.success ?? {}, 'answer (credentials refused)');
+          expect((res.body as { error?: unknown }).error, `${id}: the failed connection test says why`).toEqual(
+            expect.any(String),
+          );
+        }
+        expect(await writes.check('failed pulls'), 'a failed pull imports nothing').toEqual([]);
+      },
+    );
   }
 
   test('hub.job: an unknown job answers a declared {error}', async ({ apiAs }) => {

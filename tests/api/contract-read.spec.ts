@@ -7,7 +7,12 @@
 import { test, expect, assertJsonAnswer, contractTable, group, keyTest, validParams } from '../../fixtures/index.ts';
 import type { AdminClient, RouteContract, TargetControl } from '../../fixtures/index.ts';
 
-async function checkRead(route: RouteContract, api: AdminClient, control: TargetControl, jobId?: () => Promise<number>): Promise<void> {
+async function checkRead(
+  route: RouteContract,
+  api: AdminClient,
+  control: TargetControl,
+  jobId?: () => Promise<number>,
+): Promise<void> {
   const params = await validParams(route, { control, api, ...(jobId ? { jobId } : {}) });
   const res = await api.send('GET', route.route, { query: params });
   assertJsonAnswer(route, res, route.success ?? {}, 'success');
@@ -37,7 +42,8 @@ test.describe('contract: read routes', () => {
         await group(route.module, route.id, 'contract');
         keyTest();
         const api = await apiAs('admin');
-        const jobId = async () => (await api.call<{ job_id: number }>('trendyol.send_product', { product_id: 1 })).body.job_id;
+        const jobId = async () =>
+          (await api.call<{ job_id: number }>('trendyol.send_product', { product_id: 1 })).body.job_id;
         await checkRead(route, api, control, jobId);
       });
     } else if (route.callsMarketplace) {
@@ -58,7 +64,10 @@ test.describe('contract: read routes', () => {
 
 test.describe('contract: CSV export', () => {
   for (const route of contractTable('csv')) {
-    test(`${route.id}: answers a CSV attachment named meschain_report_<type>_<timestamp>.csv`, async ({ apiAs, control }) => {
+    test(`${route.id}: answers a CSV attachment named meschain_report_<type>_<timestamp>.csv`, async ({
+      apiAs,
+      control,
+    }) => {
       await group(route.module, route.id, 'contract');
       keyTest();
       const api = await apiAs('admin');
@@ -66,8 +75,13 @@ test.describe('contract: CSV export', () => {
       const res = await api.send('GET', route.route, { query: params });
       expect(res.status, res.text.slice(0, 300)).toBe(200);
       expect(res.contentType).toMatch(/^text\/csv/);
-      expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="meschain_report_${String(params.report_type ?? 'sales')}_[0-9TZ]+\\.csv"$`));
-      const rows = res.text.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+      expect(res.headers['content-disposition']).toMatch(
+        new RegExp(`^attachment; filename="meschain_report_${String(params.report_type ?? 'sales')}_[0-9TZ]+\\.csv"$`),
+      );
+      const rows = res.text
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split(/\r?\n/);
       expect(rows.length, 'a header row and data rows').toBeGreaterThan(1);
     });
   }

@@ -12,7 +12,9 @@ const modules = [...new Set(ROUTES.map((r) => r.module))];
 function corsProblem(id: string, res: ApiAnswer): string[] {
   const allow = res.headers['access-control-allow-origin'];
   if (allow !== '*' && allow !== EVIL) return [];
-  return [`${id}: Access-Control-Allow-Origin: ${allow}${res.headers['access-control-allow-credentials'] ? ' (with credentials)' : ''}`];
+  return [
+    `${id}: Access-Control-Allow-Origin: ${allow}${res.headers['access-control-allow-credentials'] ? ' (with credentials)' : ''}`,
+  ];
 }
 
 test.describe('CORS on admin routes', () => {
@@ -20,29 +22,41 @@ test.describe('CORS on admin routes', () => {
     const reads = ROUTES.filter((r) => r.module === module && !r.changesState);
     const changes = ROUTES.filter((r) => r.module === module && r.changesState);
     if (reads.length) {
-      test(`${module}: pages and reads do not allow a foreign origin`, { tag: ['@security'] }, async ({ apiAs, control }) => {
-        await group(module, `${module} (all routes)`, 'CORS');
-        const api = await apiAs('admin');
-        const problems: string[] = [];
-        for (const route of reads) {
-          const res = await api.send('GET', route.route, { query: await validParams(route, { control, api }), headers: { origin: EVIL } });
-          problems.push(...corsProblem(route.id, res));
-        }
-        expect(problems).toEqual([]);
-      });
+      test(
+        `${module}: pages and reads do not allow a foreign origin`,
+        { tag: ['@security'] },
+        async ({ apiAs, control }) => {
+          await group(module, `${module} (all routes)`, 'CORS');
+          const api = await apiAs('admin');
+          const problems: string[] = [];
+          for (const route of reads) {
+            const res = await api.send('GET', route.route, {
+              query: await validParams(route, { control, api }),
+              headers: { origin: EVIL },
+            });
+            problems.push(...corsProblem(route.id, res));
+          }
+          expect(problems).toEqual([]);
+        },
+      );
     }
     if (changes.length) {
-      test(`${module}: state changes do not allow a foreign origin (preflight)`, { tag: ['@security', '@writes'] }, async ({ apiAs, guard }) => {
-        await group(module, `${module} (all routes)`, 'CORS');
-        const api = await apiAs('admin');
-        const problems: string[] = [];
-        for (const route of changes) {
-          const res = await guard.unchanged(`preflight ${route.id}`, () =>
-            api.send('OPTIONS', route.route, { headers: { origin: EVIL, 'access-control-request-method': 'POST' } }));
-          problems.push(...corsProblem(route.id, res));
-        }
-        expect(problems).toEqual([]);
-      });
+      test(
+        `${module}: state changes do not allow a foreign origin (preflight)`,
+        { tag: ['@security', '@writes'] },
+        async ({ apiAs, guard }) => {
+          await group(module, `${module} (all routes)`, 'CORS');
+          const api = await apiAs('admin');
+          const problems: string[] = [];
+          for (const route of changes) {
+            const res = await guard.unchanged(`preflight ${route.id}`, () =>
+              api.send('OPTIONS', route.route, { headers: { origin: EVIL, 'access-control-request-method': 'POST' } }),
+            );
+            problems.push(...corsProblem(route.id, res));
+          }
+          expect(problems).toEqual([]);
+        },
+      );
     }
   }
 });

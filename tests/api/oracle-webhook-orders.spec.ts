@@ -11,34 +11,66 @@ import type { StoreRows } from '../../fixtures/index.ts';
 const others = (rows: StoreRows, orderId: number) => rows.orders.filter((o) => o.order_id !== orderId);
 
 test.describe('oracle: webhook orders', { tag: '@oracle' }, () => {
-  test('an order-created delivery books the order; each status change moves only that order to OpenCart\'s status', { tag: ['@writes', '@reference-only'] }, async ({ settings, oracle }) => {
-    await group('security', 'webhook', 'oracle');
-    const before = oracle.rows();
-    const product = before.products[4]!;
-    const orderNumber = `QA${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const created = await sendWebhook(settings, deliveryBody('order-created', {
-      orderNumber, createdAt: new Date().toISOString(), status: 'Created', total: 300,
-      lines: [{ productId: product.product_id, sku: product.sku, ean: product.ean, name: product.name, quantity: 3, price: 100 }],
-      customer: { firstName: 'QA', lastName: 'Oracle', email: 'qa.oracle@example.invalid', phone: '+90 555 000 0001' },
-    }));
-    expect(created.status, created.text.slice(0, 200)).toBe(200);
-    const booked = oracle.rows().orderMappings.filter((m) => m.marketplace === 'trendyol' && m.marketplace_order_id === orderNumber);
-    expect(booked, `order ${orderNumber} is booked once`).toHaveLength(1);
-    const orderId = booked[0]!.opencart_order_id;
-    expect(oracle.rows().orders.find((o) => o.order_id === orderId)?.total, `order ${orderId}'s total`).toBe(300);
+  test(
+    "an order-created delivery books the order; each status change moves only that order to OpenCart's status",
+    { tag: ['@writes', '@reference-only'] },
+    async ({ settings, oracle }) => {
+      await group('security', 'webhook', 'oracle');
+      const before = oracle.rows();
+      const product = before.products[4]!;
+      const orderNumber = `QA${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const created = await sendWebhook(
+        settings,
+        deliveryBody('order-created', {
+          orderNumber,
+          createdAt: new Date().toISOString(),
+          status: 'Created',
+          total: 300,
+          lines: [
+            {
+              productId: product.product_id,
+              sku: product.sku,
+              ean: product.ean,
+              name: product.name,
+              quantity: 3,
+              price: 100,
+            },
+          ],
+          customer: {
+            firstName: 'QA',
+            lastName: 'Oracle',
+            email: 'qa.oracle@example.invalid',
+            phone: '+90 555 000 0001',
+          },
+        }),
+      );
+      expect(created.status, created.text.slice(0, 200)).toBe(200);
+      const booked = oracle
+        .rows()
+        .orderMappings.filter((m) => m.marketplace === 'trendyol' && m.marketplace_order_id === orderNumber);
+      expect(booked, `order ${orderNumber} is booked once`).toHaveLength(1);
+      const orderId = booked[0]!.opencart_order_id;
+      expect(oracle.rows().orders.find((o) => o.order_id === orderId)?.total, `order ${orderId}'s total`).toBe(300);
 
-    for (const [status, statusId] of Object.entries(TRENDYOL_ORDER_STATUS_ID).filter(([s]) => s !== 'Created')) {
+      for (const [status, statusId] of Object.entries(TRENDYOL_ORDER_STATUS_ID).filter(([s]) => s !== 'Created')) {
+        const was = oracle.rows();
+        const res = await sendWebhook(settings, deliveryBody('order-status-changed', { orderNumber, status }));
+        expect(res.status, `${status}: ${res.text.slice(0, 200)}`).toBe(200);
+        const now = oracle.rows();
+        expect(
+          now.orders.find((o) => o.order_id === orderId)?.order_status_id,
+          `order ${orderId} after "${status}"`,
+        ).toBe(statusId);
+        expect(others(now, orderId), `no other order moved on "${status}"`).toEqual(others(was, orderId));
+      }
+
       const was = oracle.rows();
-      const res = await sendWebhook(settings, deliveryBody('order-status-changed', { orderNumber, status }));
-      expect(res.status, `${status}: ${res.text.slice(0, 200)}`).toBe(200);
-      const now = oracle.rows();
-      expect(now.orders.find((o) => o.order_id === orderId)?.order_status_id, `order ${orderId} after "${status}"`).toBe(statusId);
-      expect(others(now, orderId), `no other order moved on "${status}"`).toEqual(others(was, orderId));
-    }
-
-    const was = oracle.rows();
-    const unknown = await sendWebhook(settings, deliveryBody('order-status-changed', { orderNumber: `${orderNumber}X`, status: 'Shipped' }));
-    expect(unknown.status, 'a status change for an order the store never booked').toBe(400);
-    expect(oracle.rows().orders, 'no order moved').toEqual(was.orders);
-  });
+      const unknown = await sendWebhook(
+        settings,
+        deliveryBody('order-status-changed', { orderNumber: `${orderNumber}X`, status: 'Shipped' }),
+      );
+      expect(unknown.status, 'a status change for an order the store never booked').toBe(400);
+      expect(oracle.rows().orders, 'no order moved').toEqual(was.orders);
+    },
+  );
 });

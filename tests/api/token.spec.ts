@@ -6,7 +6,9 @@
 import { test, expect, group } from '../../fixtures/index.ts';
 
 test.describe('user_token', { tag: ['@core', '@security'] }, () => {
-  test.beforeEach(async () => { await group('security', 'login', 'user_token'); });
+  test.beforeEach(async () => {
+    await group('security', 'login', 'user_token');
+  });
 
   for (const route of ['common/dashboard', 'marketplace/extension', 'user/user']) {
     test(`${route} without a user_token answers the login form with HTTP 200`, async ({ anonymousApi }) => {

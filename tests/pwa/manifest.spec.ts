@@ -2,13 +2,28 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { pngSize } from '../../fixtures/pages/png.ts';
 
-interface Icon { src: string; sizes: string; type: string; purpose?: string }
+interface Icon {
+  src: string;
+  sizes: string;
+  type: string;
+  purpose?: string;
+}
 interface Manifest {
-  name: string; short_name: string; start_url: string; scope: string; display: string; theme_color: string;
-  background_color: string; lang: string; icons: Icon[]; shortcuts?: { name: string; url: string; icons?: Icon[] }[];
+  name: string;
+  short_name: string;
+  start_url: string;
+  scope: string;
+  display: string;
+  theme_color: string;
+  background_color: string;
+  lang: string;
+  icons: Icon[];
+  shortcuts?: { name: string; url: string; icons?: Icon[] }[];
 }
 
-async function linkedManifest(page: import('@playwright/test').Page): Promise<{ url: string; manifest: Manifest; contentType: string }> {
+async function linkedManifest(
+  page: import('@playwright/test').Page,
+): Promise<{ url: string; manifest: Manifest; contentType: string }> {
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href, 'a <link rel="manifest"> on the admin page').toBeTruthy();
   const url = new URL(href!, page.url()).href;
@@ -36,7 +51,10 @@ test.describe('web app manifest', () => {
     expect((m.shortcuts ?? []).map((s) => s.name)).toEqual(expect.arrayContaining(['Dashboard', 'Orders']));
     const sizes = m.icons.filter((i) => (i.purpose ?? 'any').split(' ').includes('any')).map((i) => i.sizes);
     expect(sizes, 'icons for install and splash screens').toEqual(expect.arrayContaining(['192x192', '512x512']));
-    expect(m.icons.some((i) => i.purpose?.split(' ').includes('maskable')), 'a maskable icon').toBe(true);
+    expect(
+      m.icons.some((i) => i.purpose?.split(' ').includes('maskable')),
+      'a maskable icon',
+    ).toBe(true);
   });
 
   test('every icon the manifest declares exists as a PNG of its declared size', async ({ admin, page }) => {
@@ -50,7 +68,9 @@ test.describe('web app manifest', () => {
         expect(res.status(), `${icon.src} answer`).toBe(200);
         expect(res.headers()['content-type'], `${icon.src} content type`).toBe(icon.type);
         const size = pngSize(await res.body());
-        expect(typeof size === 'string' ? size : `${size.width}x${size.height}`, `${icon.src} as a PNG`).toBe(icon.sizes);
+        expect(typeof size === 'string' ? size : `${size.width}x${size.height}`, `${icon.src} as a PNG`).toBe(
+          icon.sizes,
+        );
       });
     }
   });

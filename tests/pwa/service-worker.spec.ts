@@ -29,12 +29,21 @@ test.describe('service worker', () => {
     const before = await sw.version();
     const build = `qa-${Date.now()}`;
     await test.step(`the page registers the worker of build ${build}`, async () => {
-      await page.evaluate((url) => navigator.serviceWorker.register(url, { scope: '/admin/' }).then(() => undefined), `/admin/meschain-sw.js?v=${build}`);
+      await page.evaluate(
+        (url) => navigator.serviceWorker.register(url, { scope: '/admin/' }).then(() => undefined),
+        `/admin/meschain-sw.js?v=${build}`,
+      );
     });
-    await expect.poll(() => page.evaluate(() => {
-      const c = navigator.serviceWorker.controller;
-      return c ? `${new URL(c.scriptURL).search} ${c.state}` : 'no controller';
-    }), { message: 'build and state of the worker controlling the page', timeout: 10_000 }).toBe(`?v=${build} activated`);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const c = navigator.serviceWorker.controller;
+            return c ? `${new URL(c.scriptURL).search} ${c.state}` : 'no controller';
+          }),
+        { message: 'build and state of the worker controlling the page', timeout: 10_000 },
+      )
+      .toBe(`?v=${build} activated`);
     const after = await sw.version();
     expect(after.staticCache).toBe(`${before.staticCache}-${build}`);
     const names = await page.evaluate(() => caches.keys());

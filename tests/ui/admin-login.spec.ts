@@ -9,7 +9,10 @@ test.use({ role: 'anonymous' });
 
 // @core: OpenCart's own login form and session, judged on every store (with MesChain-Sync or without)
 test.describe('admin login', { tag: ['@core', '@logins'] }, () => {
-  test('an administrator logs in through the form and lands on the dashboard with a user_token', async ({ admin, evidence }) => {
+  test('an administrator logs in through the form and lands on the dashboard with a user_token', async ({
+    admin,
+    evidence,
+  }) => {
     const token = await admin.login('admin');
     expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
     await admin.expectOn('common/dashboard', 'Dashboard');
@@ -17,7 +20,10 @@ test.describe('admin login', { tag: ['@core', '@logins'] }, () => {
     await evidence.screenshot('dashboard after login');
   });
 
-  test('the marketplace viewer logs in through the form and lands on the dashboard with a user_token', async ({ admin, page }) => {
+  test('the marketplace viewer logs in through the form and lands on the dashboard with a user_token', async ({
+    admin,
+    page,
+  }) => {
     const token = await admin.login('viewer');
     expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
     await admin.expectOn('common/dashboard', 'Dashboard');
@@ -30,13 +36,14 @@ test.describe('admin login', { tag: ['@core', '@logins'] }, () => {
     await admin.expectOn('marketplace/extension', 'Extensions');
     await expect(page).toHaveURL(/[?&]type=module(&|$)/);
   });
-
 });
 
 // session behaviour is the same on every device: checked on desktop only (the ui-phone project leaves out @desktop-only)
 test.describe('admin session', { tag: ['@core', '@logins', '@desktop-only'] }, () => {
-
-  test('an admin page opened with a wrong user_token is reported as the login page, never tested as the page', async ({ admin, page }) => {
+  test('an admin page opened with a wrong user_token is reported as the login page, never tested as the page', async ({
+    admin,
+    page,
+  }) => {
     await admin.login('admin');
     admin.token = 'x'.repeat(32);
     await expect(admin.open('extensions')).rejects.toThrow(/answered its login form/);

@@ -20,17 +20,28 @@ test.describe('Extensions list', () => {
     await admin.expectOn('extension/module/meschain_sync', 'MesChain-Sync Dashboard');
   });
 
-  test('each installed module\'s Edit and Uninstall links name that module', async ({ extensionsList }) => {
+  test("each installed module's Edit and Uninstall links name that module", async ({ extensionsList }) => {
     await extensionsList.open();
     for (const code of INSTALLED) {
       const page = extensionsList.page;
-      const row = page.locator('#extension tr').filter({ has: page.locator(`a[href*="route=extension/module/${code}&"], a[href$="route=extension/module/${code}"]`) });
+      const row = page.locator('#extension tr').filter({
+        has: page.locator(`a[href*="route=extension/module/${code}&"], a[href$="route=extension/module/${code}"]`),
+      });
       await expect(row, `the row of ${code}`).toHaveCount(1);
-      const hrefs = await row.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href)));
+      const hrefs = await row
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href)));
       const uninstall = hrefs.filter((u) => u.searchParams.get('route') === 'extension/extension/module/uninstall');
-      expect(uninstall.map((u) => u.searchParams.get('extension')), `${code}: the Uninstall link`).toEqual([code]);
-      expect(hrefs.filter((u) => u.searchParams.get('route')?.startsWith('extension/module/')).map((u) => u.searchParams.get('route')), `${code}: the Edit link`)
-        .toEqual([`extension/module/${code}`]);
+      expect(
+        uninstall.map((u) => u.searchParams.get('extension')),
+        `${code}: the Uninstall link`,
+      ).toEqual([code]);
+      expect(
+        hrefs
+          .filter((u) => u.searchParams.get('route')?.startsWith('extension/module/'))
+          .map((u) => u.searchParams.get('route')),
+        `${code}: the Edit link`,
+      ).toEqual([`extension/module/${code}`]);
     }
   });
 });

@@ -3,7 +3,11 @@ import { test, expect } from '../../fixtures/index.ts';
 import { expectFullDatasets, expectPainted } from '../../fixtures/pages/charts.ts';
 
 test.describe('hub charts', () => {
-  test('the sync trend chart has one series per marketplace with the chart data API counts', async ({ hub, page, evidence }) => {
+  test('the sync trend chart has one series per marketplace with the chart data API counts', async ({
+    hub,
+    page,
+    evidence,
+  }) => {
     await hub.open();
     expectFullDatasets(await hub.chart('syncTrend'), 'sync trend as rendered');
     const { chart } = await hub.refresh();
@@ -13,7 +17,9 @@ test.describe('hub charts', () => {
     expect(trend.labels).toEqual(chart.labels);
     expect(trend.datasets).toEqual(chart.sync_counts.map((s) => ({ label: s.label, data: s.data })));
     await expectPainted(page, 'syncTrend');
-    await evidence.screenshot('sync trend chart', { of: page.locator('section').filter({ has: page.locator('#chart-sync-trend') }) });
+    await evidence.screenshot('sync trend chart', {
+      of: page.locator('section').filter({ has: page.locator('#chart-sync-trend') }),
+    });
   });
 
   test('the product distribution doughnut has the chart data API share of each marketplace', async ({ hub, page }) => {
@@ -28,7 +34,10 @@ test.describe('hub charts', () => {
   });
 
   test('charts are drawn without animation for a user who prefers reduced motion', async ({ hub, page }) => {
-    expect(await page.evaluate(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches), 'reducedMotion is set for the UI projects').toBe(true);
+    expect(
+      await page.evaluate(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches),
+      'reducedMotion is set for the UI projects',
+    ).toBe(true);
     await hub.open();
     expect((await hub.chart('syncTrend')).animation).toBe(false);
     expect((await hub.chart('productDistribution')).animation).toBe(false);

@@ -7,7 +7,6 @@
  */
 import { test } from '../../fixtures/index.ts';
 
-
 test.describe('hub status table', () => {
   test('lists every marketplace with the numbers of the metrics API', async ({ hub, evidence }) => {
     await hub.open();

@@ -10,7 +10,12 @@ const MP = 'n11';
 const LIMIT = 3;
 
 test.describe('sync from the hub', { tag: '@writes' }, () => {
-  test('a sync started from a marketplace card finishes and its rows appear in the sync log', async ({ hub, syncLog, admin, evidence }) => {
+  test('a sync started from a marketplace card finishes and its rows appear in the sync log', async ({
+    hub,
+    syncLog,
+    admin,
+    evidence,
+  }) => {
     await hub.open();
     const queued = await hub.startSync(MP, LIMIT);
     expect(queued.error, 'the sync was refused').toBeUndefined();
@@ -19,7 +24,9 @@ test.describe('sync from the hub', { tag: '@writes' }, () => {
     await hub.waitForSync(MP, jobId);
     await evidence.screenshot('sync finished', { of: hub.card(MP) });
 
-    const list = await admin.json<SyncLogList>(ROUTES.syncLogList, { params: { marketplace: MP, operation: 'product_sync', limit: 100 } });
+    const list = await admin.json<SyncLogList>(ROUTES.syncLogList, {
+      params: { marketplace: MP, operation: 'product_sync', limit: 100 },
+    });
     const rows = list.logs.filter((l) => l.job_id === jobId);
     expect(rows.length, `sync log rows of job #${jobId}`).toBeGreaterThan(0);
 
@@ -44,11 +51,16 @@ test.describe('sync from the hub', { tag: '@writes' }, () => {
 
     const queued = await hub.startSync(MP, LIMIT);
     await hub.waitForSync(MP, queued.job_id ?? 0);
-    await expect.poll(async () => (await hub.chart('syncTrend')).datasets[series]!.data.at(-1), { message: "today's N11 sync count on the chart" })
+    await expect
+      .poll(async () => (await hub.chart('syncTrend')).datasets[series]!.data.at(-1), {
+        message: "today's N11 sync count on the chart",
+      })
       .toBeGreaterThan(today);
 
     const chart = (await admin.json<{ chart: ChartData }>(ROUTES.chartData)).chart;
-    expect((await hub.chart('syncTrend')).datasets).toEqual(chart.sync_counts.map((s) => ({ label: s.label, data: s.data })));
+    expect((await hub.chart('syncTrend')).datasets).toEqual(
+      chart.sync_counts.map((s) => ({ label: s.label, data: s.data })),
+    );
     await hub.expectCards((await admin.json<{ metrics: Metrics }>(ROUTES.metrics)).metrics);
   });
 });

@@ -17,7 +17,8 @@ async function expectNoSecretShown(settings: MarketplaceSettings): Promise<void>
   const inputs = await settings.inputs();
   const html = await settings.page.content();
   secrets.forEach((secret, i) => {
-    for (const input of inputs) expect(input.value.includes(secret), `stored secret #${i + 1} in the value of input "${input.name}"`).toBe(false);
+    for (const input of inputs)
+      expect(input.value.includes(secret), `stored secret #${i + 1} in the value of input "${input.name}"`).toBe(false);
     expect(html.includes(secret), `stored secret #${i + 1} in the page HTML`).toBe(false);
   });
   const secretInputs = settings.secretInputs();
@@ -27,43 +28,73 @@ async function expectNoSecretShown(settings: MarketplaceSettings): Promise<void>
 
 for (const mp of MARKETPLACES) {
   test.describe(`${TITLE[mp]} settings`, () => {
-    test(`the ${TITLE[mp]} page shows the stored settings and mappings but never a stored secret`, async ({ marketplaceSettings, admin, evidence }) => {
+    test(`the ${TITLE[mp]} page shows the stored settings and mappings but never a stored secret`, async ({
+      marketplaceSettings,
+      admin,
+      evidence,
+    }) => {
       await marketplaceSettings.open(mp);
       await expectNoSecretShown(marketplaceSettings);
-      const stored = await admin.json<{ mappings: { opencart_category_id: number; marketplace_category_id: string; marketplace_category_name: string }[] }>(
-        `extension/module/${mp}/category_mapping`);
+      const stored = await admin.json<{
+        mappings: {
+          opencart_category_id: number;
+          marketplace_category_id: string;
+          marketplace_category_name: string;
+        }[];
+      }>(`extension/module/${mp}/category_mapping`);
       const rows = await marketplaceSettings.mappingRows();
-      expect([...rows].sort((a, b) => a.category_id - b.category_id), 'category mapping table').toEqual(stored.mappings.map((m) => ({
-        category_id: m.opencart_category_id, marketplace_category_id: m.marketplace_category_id, marketplace_category_name: m.marketplace_category_name,
-      })));
+      expect(
+        [...rows].sort((a, b) => a.category_id - b.category_id),
+        'category mapping table',
+      ).toEqual(
+        stored.mappings.map((m) => ({
+          category_id: m.opencart_category_id,
+          marketplace_category_id: m.marketplace_category_id,
+          marketplace_category_name: m.marketplace_category_name,
+        })),
+      );
       await evidence.screenshot(`${TITLE[mp]} settings`);
     });
 
     // @writes: should the store accept the bad values, they would replace working credentials
-    test(`bad ${TITLE[mp]} settings are refused with a message under each field`, { tag: '@writes' }, async ({ guard, marketplaceSettings, page }) => {
-      await marketplaceSettings.open(mp);
-      const fields = await marketplaceSettings.form().locator('input[type="text"], input[type="password"]').evaluateAll((els) =>
-        els.map((el) => ({ name: el.getAttribute('name') ?? '', secret: el.getAttribute('type') === 'password' })));
-      await marketplaceSettings.fill(Object.fromEntries(fields.map((f) => [f.name, f.secret ? 'short' : 'not valid!'])));
-      await guard.unchanged(`saving refused ${mp} settings`, () => marketplaceSettings.save());
-      for (const f of fields) {
-        await expect(marketplaceSettings.fieldError(f.name), `error under ${f.name}`).not.toBeEmpty();
-        await expect(marketplaceSettings.field(f.name)).toHaveAttribute('aria-invalid', 'true');
-      }
-      await expect(marketplaceSettings.alert('success')).toHaveCount(0);
-      await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
-    });
+    test(
+      `bad ${TITLE[mp]} settings are refused with a message under each field`,
+      { tag: '@writes' },
+      async ({ guard, marketplaceSettings, page }) => {
+        await marketplaceSettings.open(mp);
+        const fields = await marketplaceSettings
+          .form()
+          .locator('input[type="text"], input[type="password"]')
+          .evaluateAll((els) =>
+            els.map((el) => ({ name: el.getAttribute('name') ?? '', secret: el.getAttribute('type') === 'password' })),
+          );
+        await marketplaceSettings.fill(
+          Object.fromEntries(fields.map((f) => [f.name, f.secret ? 'short' : 'not valid!'])),
+        );
+        await guard.unchanged(`saving refused ${mp} settings`, () => marketplaceSettings.save());
+        for (const f of fields) {
+          await expect(marketplaceSettings.fieldError(f.name), `error under ${f.name}`).not.toBeEmpty();
+          await expect(marketplaceSettings.field(f.name)).toHaveAttribute('aria-invalid', 'true');
+        }
+        await expect(marketplaceSettings.alert('success')).toHaveCount(0);
+        await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
+      },
+    );
 
-    test(`saving unchanged ${TITLE[mp]} settings keeps the stored secrets and still shows none`, { tag: '@writes' }, async ({ marketplaceSettings }) => {
-      await marketplaceSettings.open(mp);
-      await marketplaceSettings.save();
-      await marketplaceSettings.expectSuccess(`Success: You have modified ${TITLE[mp]} settings!`);
-      await expectNoSecretShown(marketplaceSettings);
-      await expect(marketplaceSettings.secretInputs().first()).toHaveAttribute('placeholder', /stored/);
-      await test.step('the stored credentials still work', async () => {
-        await marketplaceSettings.testConnection();
-        await marketplaceSettings.expectSuccess(/\(\d[\d,]* ms\)/);
-      });
-    });
+    test(
+      `saving unchanged ${TITLE[mp]} settings keeps the stored secrets and still shows none`,
+      { tag: '@writes' },
+      async ({ marketplaceSettings }) => {
+        await marketplaceSettings.open(mp);
+        await marketplaceSettings.save();
+        await marketplaceSettings.expectSuccess(`Success: You have modified ${TITLE[mp]} settings!`);
+        await expectNoSecretShown(marketplaceSettings);
+        await expect(marketplaceSettings.secretInputs().first()).toHaveAttribute('placeholder', /stored/);
+        await test.step('the stored credentials still work', async () => {
+          await marketplaceSettings.testConnection();
+          await marketplaceSettings.expectSuccess(/\(\d[\d,]* ms\)/);
+        });
+      },
+    );
   });
 }

@@ -20,13 +20,27 @@ test.describe('page layout', () => {
         const layout = await page.evaluate((width) => {
           const doc = document.documentElement;
           // what sticks out, absolutely positioned elements first (a usual culprit inside overflow containers)
-          const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1)
-            .sort((a, b) => Number(getComputedStyle(b).position === 'absolute') - Number(getComputedStyle(a).position === 'absolute'))
-            .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${String(e.className).split(' ')[0]} (${getComputedStyle(e).position}, right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+          const out = [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > width + 1)
+            .sort(
+              (a, b) =>
+                Number(getComputedStyle(b).position === 'absolute') -
+                Number(getComputedStyle(a).position === 'absolute'),
+            )
+            .slice(0, 3)
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${String(e.className).split(' ')[0]} (${getComputedStyle(e).position}, right edge ${Math.round(e.getBoundingClientRect().right)} px)`,
+            );
           return { width: Math.max(doc.scrollWidth, window.innerWidth), out };
         }, screen);
         await evidence.screenshot(`${name} page`, { fullPage: true });
-        expect.soft(layout.width, `${name} page width on a ${screen} px screen; sticking out: ${layout.out.join(', ') || 'nothing found'}`).toBeLessThanOrEqual(screen);
+        expect
+          .soft(
+            layout.width,
+            `${name} page width on a ${screen} px screen; sticking out: ${layout.out.join(', ') || 'nothing found'}`,
+          )
+          .toBeLessThanOrEqual(screen);
       });
     }
   });

@@ -8,7 +8,8 @@ import { expectFullDatasets, expectPainted } from '../../fixtures/pages/charts.t
 import { fmtInt, fmtMoney } from '../../fixtures/pages/format.ts';
 import type { Report } from '../../fixtures/pages/answers.ts';
 
-const dayBefore = (ymd: string, days: number): string => new Date(Date.parse(`${ymd}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (ymd: string, days: number): string =>
+  new Date(Date.parse(`${ymd}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 function reportOf(answer: { report?: Report; error?: unknown }): Report {
   expect(answer.error, 'generateReport refused the filter').toBeUndefined();
@@ -29,7 +30,11 @@ function expectedCsv(r: Report): string[][] {
 }
 
 test.describe('reporting', () => {
-  test('filtering by one marketplace redraws every chart with that marketplace numbers', async ({ reporting, page, evidence }) => {
+  test('filtering by one marketplace redraws every chart with that marketplace numbers', async ({
+    reporting,
+    page,
+    evidence,
+  }) => {
     await reporting.open();
     await reporting.setFilter({ marketplace: 'hepsiburada' });
     const r = reportOf(await reporting.refresh());
@@ -39,9 +44,15 @@ test.describe('reporting', () => {
     expect(byMarketplace.datasets[0]?.data).toEqual([r.marketplace_breakdown[0]?.revenue]);
     const sales = await reporting.chart('sales');
     expectFullDatasets(sales, 'sales');
-    expect(sales.datasets.map((d) => d.data)).toEqual([r.daily_breakdown.map((d) => d.orders), r.daily_breakdown.map((d) => d.revenue)]);
+    expect(sales.datasets.map((d) => d.data)).toEqual([
+      r.daily_breakdown.map((d) => d.orders),
+      r.daily_breakdown.map((d) => d.revenue),
+    ]);
     const performance = await reporting.chart('performance');
-    expect(performance.datasets.map((d) => d.data)).toEqual([r.daily_breakdown.map((d) => d.sync_operations), r.daily_breakdown.map((d) => d.sync_errors)]);
+    expect(performance.datasets.map((d) => d.data)).toEqual([
+      r.daily_breakdown.map((d) => d.sync_operations),
+      r.daily_breakdown.map((d) => d.sync_errors),
+    ]);
     await expect(page.locator('#report-total_orders')).toHaveText(fmtInt(r.summary.total_orders!));
     await expect(page.locator('#report-total_revenue')).toHaveText(fmtMoney(r.summary.total_revenue!));
     await expectPainted(page, 'sales');
@@ -82,12 +93,15 @@ test.describe('reporting', () => {
     }).toPass({ intervals: [100, 500], timeout: 15_000 });
   });
 
-  test('a link with report_type and marketplace opens the page with that filter, top products on page 1', async ({ admin, page }) => {
+  test('a link with report_type and marketplace opens the page with that filter, top products on page 1', async ({
+    admin,
+    page,
+  }) => {
     await admin.open('reporting', { report_type: 'inventory', marketplace: 'n11' });
     await expect(page.locator('#input-report-type')).toHaveValue('inventory');
     await expect(page.locator('#input-marketplace')).toHaveValue('n11');
     const pager = page.locator('#top-products-pager');
-    test.skip(await pager.locator('li').count() === 0, 'the top products fit one page: no pager');
+    test.skip((await pager.locator('li').count()) === 0, 'the top products fit one page: no pager');
     await expect(pager.locator('li.active button[aria-current="page"]')).toHaveAttribute('data-page', '1');
     await expect(pager.locator('li.active')).toHaveCount(1);
   });

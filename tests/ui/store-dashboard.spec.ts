@@ -2,7 +2,12 @@
 import { test, expect } from '../../fixtures/index.ts';
 
 test.describe('OpenCart dashboard', () => {
-  test('opens with the security notice dismissed and a link that opens the MesChain-Sync hub', async ({ storeDashboard, admin, page, evidence }) => {
+  test('opens with the security notice dismissed and a link that opens the MesChain-Sync hub', async ({
+    storeDashboard,
+    admin,
+    page,
+    evidence,
+  }) => {
     await storeDashboard.open();
     await expect(page.locator('#modal-security')).toBeHidden();
     await evidence.screenshot('OpenCart dashboard');
@@ -14,7 +19,10 @@ test.describe('OpenCart dashboard', () => {
     await storeDashboard.open();
     const menu = page.locator('#column-left');
     for (const route of ['meschain_sync', 'trendyol', 'hepsiburada', 'n11', 'reporting', 'log_viewer', 'webhooks']) {
-      await expect(menu.locator(`a[href*="route=extension/module/${route}&"]`).first(), `menu entry of ${route}`).toBeAttached();
+      await expect(
+        menu.locator(`a[href*="route=extension/module/${route}&"]`).first(),
+        `menu entry of ${route}`,
+      ).toBeAttached();
     }
   });
 });

@@ -7,9 +7,19 @@
 import { test } from '../../fixtures/index.ts';
 import type { AdminBrowser, ReportingPage, WebhooksPage } from '../../fixtures/index.ts';
 import { STORED_FIELDS, type ShownOn, type StoredField } from '../../contracts/stored-fields.ts';
-import { expectShownAsText, payloadFor, storePayload, type StoreCtx, type StoredPayload } from '../../fixtures/index.ts';
+import {
+  expectShownAsText,
+  payloadFor,
+  storePayload,
+  type StoreCtx,
+  type StoredPayload,
+} from '../../fixtures/index.ts';
 
-interface Pages { admin: AdminBrowser; webhooks: WebhooksPage; reporting: ReportingPage }
+interface Pages {
+  admin: AdminBrowser;
+  webhooks: WebhooksPage;
+  reporting: ReportingPage;
+}
 
 async function reveal(s: ShownOn, pages: Pages, deliveryId: number | undefined): Promise<void> {
   if (s.reveal === 'webhook details modal') {
@@ -26,7 +36,8 @@ async function reveal(s: ShownOn, pages: Pages, deliveryId: number | undefined):
 
 async function storedShowsAsText(field: StoredField, ctx: StoreCtx, pages: Pages): Promise<void> {
   const p: StoredPayload = payloadFor(field);
-  const id = await test.step(`store the payload through ${field.via} (${field.field})`, () => storePayload(field, p, ctx));
+  const id = await test.step(`store the payload through ${field.via} (${field.field})`, () =>
+    storePayload(field, p, ctx));
   for (const s of field.shownOn) {
     await test.step(`${s.route} (${s.reveal}) shows it as text`, async () => {
       await reveal(s, pages, id);
@@ -41,16 +52,32 @@ test.describe('stored script injection', () => {
     if (field.via === 'webhook:order-created') {
       // the order line must name a product the store has and has never sold (a report shows one
       // name per product): its SKU comes from the store's database
-      test(title, { tag: ['@writes', '@security'] }, async ({ apiAs, control, settings, admin, webhooks, reporting, oracle }) => {
-        const rows = oracle.rows();
-        const sold = new Set(rows.orderProducts.map((l) => l.product_id));
-        const sku = rows.products.find((p) => !sold.has(p.product_id))?.sku ?? '';
-        await storedShowsAsText(field, { api: await apiAs('admin'), control, settings, sku: () => sku }, { admin, webhooks, reporting });
-      });
+      test(
+        title,
+        { tag: ['@writes', '@security'] },
+        async ({ apiAs, control, settings, admin, webhooks, reporting, oracle }) => {
+          const rows = oracle.rows();
+          const sold = new Set(rows.orderProducts.map((l) => l.product_id));
+          const sku = rows.products.find((p) => !sold.has(p.product_id))?.sku ?? '';
+          await storedShowsAsText(
+            field,
+            { api: await apiAs('admin'), control, settings, sku: () => sku },
+            { admin, webhooks, reporting },
+          );
+        },
+      );
     } else {
-      test(title, { tag: ['@writes', '@security'] }, async ({ apiAs, control, settings, admin, webhooks, reporting }) => {
-        await storedShowsAsText(field, { api: await apiAs('admin'), control, settings }, { admin, webhooks, reporting });
-      });
+      test(
+        title,
+        { tag: ['@writes', '@security'] },
+        async ({ apiAs, control, settings, admin, webhooks, reporting }) => {
+          await storedShowsAsText(
+            field,
+            { api: await apiAs('admin'), control, settings },
+            { admin, webhooks, reporting },
+          );
+        },
+      );
     }
   }
 });

@@ -20,7 +20,6 @@ test.describe('marketplace viewer in the browser', () => {
 
 // a server-side refusal is the same on every device: checked on desktop only (the ui-phone project leaves out @desktop-only)
 test.describe('marketplace viewer in the browser cannot change', { tag: '@desktop-only' }, () => {
-
   test('cannot save marketplace settings', { tag: '@security' }, async ({ guard, marketplaceSettings, evidence }) => {
     await marketplaceSettings.open('trendyol');
     await guard.unchanged('a viewer saving Trendyol settings', () => marketplaceSettings.save());

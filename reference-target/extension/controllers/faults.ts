@@ -19,7 +19,10 @@ export async function applyApiFaults(req: AdminReq, app: App, next: () => Reply 
   if (!isExtensionAction(req.route)) return next();
   if (app.faults.has('slow-api')) await delay(SLOW_API_DELAY_MS);
   if (app.faults.has('api-errors') && ++actionCounter % API_ERROR_EVERY === 0) {
-    return html('<b>Fatal error</b>: Uncaught Exception: injected fault api-errors in meschain_sync.php on line 1', 500);
+    return html(
+      '<b>Fatal error</b>: Uncaught Exception: injected fault api-errors in meschain_sync.php on line 1',
+      500,
+    );
   }
   return next();
 }

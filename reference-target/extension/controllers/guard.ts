@@ -10,7 +10,9 @@ import { moduleRoute, moduleTitle } from '../modules.ts';
 
 export function postOnly(req: AdminReq): Reply | undefined {
   if (req.method === 'POST') return undefined;
-  return json({ error: `Warning: ${req.route} changes data and only accepts POST; found ${req.method}.` }, 405, { allow: 'POST' });
+  return json({ error: `Warning: ${req.route} changes data and only accepts POST; found ${req.method}.` }, 405, {
+    allow: 'POST',
+  });
 }
 
 export function modifyDenied(req: AdminReq, app: App, module: string): Reply | undefined {
@@ -40,23 +42,34 @@ export class Fields {
     return undefined;
   }
 
-  string(name: string, opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; hint?: string } = {}): string | undefined {
+  string(
+    name: string,
+    opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; hint?: string } = {},
+  ): string | undefined {
     const v = this.source[name];
     if (v === undefined || v === '') return opts.required ? this.#fail(name, `${name} is required`) : undefined;
     if (typeof v !== 'string') return this.#fail(name, `${name} must be a single text value`);
-    const min = opts.min ?? 0, max = opts.max ?? 255;
-    if (v.length < min || v.length > max) return this.#fail(name, `${name} must be ${min}-${max} characters; got ${v.length}`);
-    if (opts.pattern && !opts.pattern.test(v)) return this.#fail(name, `${name} must be ${opts.hint ?? `like ${opts.pattern}`}`);
+    const min = opts.min ?? 0,
+      max = opts.max ?? 255;
+    if (v.length < min || v.length > max)
+      return this.#fail(name, `${name} must be ${min}-${max} characters; got ${v.length}`);
+    if (opts.pattern && !opts.pattern.test(v))
+      return this.#fail(name, `${name} must be ${opts.hint ?? `like ${opts.pattern}`}`);
     return v;
   }
 
-  int(name: string, opts: { required?: boolean; min?: number; max?: number; fallback?: number } = {}): number | undefined {
+  int(
+    name: string,
+    opts: { required?: boolean; min?: number; max?: number; fallback?: number } = {},
+  ): number | undefined {
     const v = this.source[name];
     if (v === undefined || v === '') return opts.required ? this.#fail(name, `${name} is required`) : opts.fallback;
     if (typeof v !== 'string' && typeof v !== 'number') return this.#fail(name, `${name} must be a whole number`);
-    if (!/^-?\d{1,12}$/.test(String(v))) return this.#fail(name, `${name} must be a whole number; got ${JSON.stringify(v).slice(0, 40)}`);
+    if (!/^-?\d{1,12}$/.test(String(v)))
+      return this.#fail(name, `${name} must be a whole number; got ${JSON.stringify(v).slice(0, 40)}`);
     const n = Number(v);
-    const min = opts.min ?? Number.MIN_SAFE_INTEGER, max = opts.max ?? Number.MAX_SAFE_INTEGER;
+    const min = opts.min ?? Number.MIN_SAFE_INTEGER,
+      max = opts.max ?? Number.MAX_SAFE_INTEGER;
     if (n < min || n > max) return this.#fail(name, `${name} must be between ${min} and ${max}; got ${n}`);
     return n;
   }
@@ -68,14 +81,20 @@ export class Fields {
       return this.#fail(name, `${name} must be a decimal number with at most 2 decimals`);
     }
     const n = Number(v);
-    if (n < (opts.min ?? 0) || n > (opts.max ?? 1e9)) return this.#fail(name, `${name} must be between ${opts.min ?? 0} and ${opts.max ?? 1e9}`);
+    if (n < (opts.min ?? 0) || n > (opts.max ?? 1e9))
+      return this.#fail(name, `${name} must be between ${opts.min ?? 0} and ${opts.max ?? 1e9}`);
     return n;
   }
 
-  oneOf<T extends string>(name: string, values: readonly T[], opts: { required?: boolean; fallback?: T } = {}): T | undefined {
+  oneOf<T extends string>(
+    name: string,
+    values: readonly T[],
+    opts: { required?: boolean; fallback?: T } = {},
+  ): T | undefined {
     const v = this.source[name];
     if (v === undefined || v === '') return opts.required ? this.#fail(name, `${name} is required`) : opts.fallback;
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) return this.#fail(name, `${name} must be one of ${values.join(', ')}`);
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+      return this.#fail(name, `${name} must be one of ${values.join(', ')}`);
     return v as T;
   }
 
@@ -83,7 +102,8 @@ export class Fields {
     const v = this.string(name, { required: opts.required, pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date YYYY-MM-DD' });
     if (v === undefined) return this.errors[name] ? undefined : opts.fallback;
     const d = new Date(`${v}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return this.#fail(name, `${name} must be a real calendar date`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+      return this.#fail(name, `${name} must be a real calendar date`);
     return v;
   }
 

@@ -33,7 +33,11 @@ export function toggle(req: AdminReq, app: App): Reply {
   const status = f.oneOf('status', ['0', '1'], { required: true });
   if (!f.ok) return f.reply();
   putSetting(app.db, `module_${marketplace}`, `module_${marketplace}_status`, status!);
-  return json({ success: `Success: ${MARKETPLACE_SETTINGS[marketplace!].title} ${status === '1' ? 'enabled' : 'disabled'}.`, marketplace, enabled: status === '1' });
+  return json({
+    success: `Success: ${MARKETPLACE_SETTINGS[marketplace!].title} ${status === '1' ? 'enabled' : 'disabled'}.`,
+    marketplace,
+    enabled: status === '1',
+  });
 }
 
 export async function testConnection(req: AdminReq, app: App): Promise<Reply> {
@@ -51,7 +55,9 @@ export function metrics(_req: AdminReq, app: App): Reply {
   // Stryker disable all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
   if (app.faults.has('schema-drift')) {
     const { total_products, ...rest } = m;
-    return json({ metrics: { ...rest, totalProducts: String(total_products), synced_products: String(m.synced_products) } });
+    return json({
+      metrics: { ...rest, totalProducts: String(total_products), synced_products: String(m.synced_products) },
+    });
   }
   // Stryker restore all
   return json({ metrics: m });
@@ -64,7 +70,13 @@ export function chart(req: AdminReq, app: App): Reply {
   const c = chartData(app.db, app.now(), days);
   // Stryker disable all: fault switch: off in every run the suites make (a store has no fault switches); each one switched on is proven red by its canary
   if (app.faults.has('chart-empty')) {
-    return json({ chart: { ...c, sync_counts: c.sync_counts.map((d) => ({ ...d, data: [] })), product_distribution: { ...c.product_distribution, data: [] } } });
+    return json({
+      chart: {
+        ...c,
+        sync_counts: c.sync_counts.map((d) => ({ ...d, data: [] })),
+        product_distribution: { ...c.product_distribution, data: [] },
+      },
+    });
   }
   // Stryker restore all
   return json({ chart: c });

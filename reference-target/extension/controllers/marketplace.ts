@@ -23,7 +23,8 @@ function mappedIds(app: App, mp: Marketplace, ids: number[]): number[] {
   if (ids.length === 0) return [];
   const rows = app.db.all<{ product_id: number }>(
     `SELECT product_id FROM meschain_product_mapping WHERE marketplace = $mp AND product_id IN (${ids.map((_, i) => `$p${i}`).join(',')})`,
-    { mp, ...Object.fromEntries(ids.map((id, i) => [`p${i}`, id])) });
+    { mp, ...Object.fromEntries(ids.map((id, i) => [`p${i}`, id])) },
+  );
   return rows.map((r) => r.product_id);
 }
 
@@ -36,7 +37,12 @@ function misroute(app: App, items: { id: number }[]): (i: number) => number {
 }
 // Stryker restore all
 
-function readUpdates(req: AdminReq, app: App, list: string, valueField: 'quantity' | 'price'): { f: Fields; items: { id: number; value: number }[] } {
+function readUpdates(
+  req: AdminReq,
+  app: App,
+  list: string,
+  valueField: 'quantity' | 'price',
+): { f: Fields; items: { id: number; value: number }[] } {
   const f = new Fields(req.body);
   const raw = req.body[list];
   const items: { id: number; value: number }[] = [];
@@ -51,10 +57,16 @@ function readUpdates(req: AdminReq, app: App, list: string, valueField: 'quantit
   }
   entries.forEach((entry, i) => {
     const key = `${list}[${i}]`;
-    if (!entry || typeof entry !== 'object') { f.errors[key] = `${key} must be {product_id, ${valueField}}`; return; }
+    if (!entry || typeof entry !== 'object') {
+      f.errors[key] = `${key} must be {product_id, ${valueField}}`;
+      return;
+    }
     const e = new Fields(entry as Record<string, unknown>);
     const id = e.int('product_id', { required: true, min: 1 });
-    const value = valueField === 'quantity' ? e.int('quantity', { required: true, min: 0, max: 1_000_000 }) : e.decimal('price', { required: true, min: 0.01, max: 10_000_000 });
+    const value =
+      valueField === 'quantity'
+        ? e.int('quantity', { required: true, min: 0, max: 1_000_000 })
+        : e.decimal('price', { required: true, min: 0.01, max: 10_000_000 });
     for (const [k, msg] of Object.entries(e.errors)) f.errors[`${key}[${k}]`] = msg;
     if (id !== undefined && !productExists(app, id)) f.errors[`${key}[product_id]`] = `product ${id} does not exist`;
     if (e.ok && id !== undefined && value !== undefined) items.push({ id, value });
@@ -77,8 +89,11 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
         const stored = getSetting(app.db, `module_${mp}_${field.key}`) ?? '';
         const keepSecret = field.secret && stored !== '';
         const v = f.string(field.key, {
-          required: field.required && !keepSecret, min: field.secret ? 8 : 1, max: field.secret ? 64 : 255,
-          pattern: field.pattern, hint: field.hint,
+          required: field.required && !keepSecret,
+          min: field.secret ? 8 : 1,
+          max: field.secret ? 64 : 255,
+          pattern: field.pattern,
+          hint: field.hint,
         });
         if (v !== undefined) values.push({ key: field.key, value: v, secret: field.secret });
       }
@@ -94,7 +109,9 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       const denied = guard(req, app);
       if (denied) return denied;
       const r = await app.sync.testConnection(mp);
-      return json(r.ok ? { success: r.message, latency_ms: r.latency_ms } : { error: r.message, latency_ms: r.latency_ms });
+      return json(
+        r.ok ? { success: r.message, latency_ms: r.latency_ms } : { error: r.message, latency_ms: r.latency_ms },
+      );
     },
 
     sync_products(req, app): Reply {
@@ -104,14 +121,22 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       const limit = f.int('limit', { min: 1, max: MAX_ITEMS, fallback: 50 });
       if (!f.ok) return f.reply();
       // unmapped and failed products first, then the oldest synced
-      const ids = app.db.all<{ product_id: number }>(
-        `SELECT p.product_id FROM oc_product p
+      const ids = app.db
+        .all<{ product_id: number }>(
+          `SELECT p.product_id FROM oc_product p
          LEFT JOIN meschain_product_mapping m ON m.product_id = p.product_id AND m.marketplace = $mp
          WHERE p.status = 1
          ORDER BY CASE WHEN m.sync_status IS NULL THEN 0 WHEN m.sync_status != 'success' THEN 1 ELSE 2 END, m.last_sync, p.product_id
-         LIMIT $limit`, { mp, limit: limit! }).map((r) => r.product_id);
+         LIMIT $limit`,
+          { mp, limit: limit! },
+        )
+        .map((r) => r.product_id);
       const jobId = app.sync.enqueue({ marketplace: mp, type: 'products', productIds: ids }, req.user.userId);
-      return json({ success: `Success: ${ids.length} products queued for ${title}.`, job_id: jobId, total: ids.length });
+      return json({
+        success: `Success: ${ids.length} products queued for ${title}.`,
+        job_id: jobId,
+        total: ids.length,
+      });
     },
 
     send_product(req, app): Reply {
@@ -132,11 +157,28 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       if (!f.ok) return f.reply();
       const target = misroute(app, items);
       app.db.transaction(() => {
-        items.forEach((it, i) => app.db.run('UPDATE oc_product SET quantity = $q, date_modified = $d WHERE product_id = $id', { q: it.value, id: target(i), d: sqlDate(app.now()) }));
+        items.forEach((it, i) =>
+          app.db.run('UPDATE oc_product SET quantity = $q, date_modified = $d WHERE product_id = $id', {
+            q: it.value,
+            id: target(i),
+            d: sqlDate(app.now()),
+          }),
+        );
       });
-      const mapped = mappedIds(app, mp, items.map((i) => i.id));
-      const jobId = mapped.length ? app.sync.enqueue({ marketplace: mp, type: 'stock', productIds: mapped }, req.user.userId) : null;
-      return json({ success: `Success: stock of ${items.length} products updated.`, updated: items.length, pushed: mapped.length, job_id: jobId });
+      const mapped = mappedIds(
+        app,
+        mp,
+        items.map((i) => i.id),
+      );
+      const jobId = mapped.length
+        ? app.sync.enqueue({ marketplace: mp, type: 'stock', productIds: mapped }, req.user.userId)
+        : null;
+      return json({
+        success: `Success: stock of ${items.length} products updated.`,
+        updated: items.length,
+        pushed: mapped.length,
+        job_id: jobId,
+      });
     },
 
     update_prices(req, app): Reply {
@@ -146,11 +188,28 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       if (!f.ok) return f.reply();
       const target = misroute(app, items);
       app.db.transaction(() => {
-        items.forEach((it, i) => app.db.run('UPDATE oc_product SET price = $p, date_modified = $d WHERE product_id = $id', { p: it.value, id: target(i), d: sqlDate(app.now()) }));
+        items.forEach((it, i) =>
+          app.db.run('UPDATE oc_product SET price = $p, date_modified = $d WHERE product_id = $id', {
+            p: it.value,
+            id: target(i),
+            d: sqlDate(app.now()),
+          }),
+        );
       });
-      const mapped = mappedIds(app, mp, items.map((i) => i.id));
-      const jobId = mapped.length ? app.sync.enqueue({ marketplace: mp, type: 'prices', productIds: mapped }, req.user.userId) : null;
-      return json({ success: `Success: prices of ${items.length} products updated.`, updated: items.length, pushed: mapped.length, job_id: jobId });
+      const mapped = mappedIds(
+        app,
+        mp,
+        items.map((i) => i.id),
+      );
+      const jobId = mapped.length
+        ? app.sync.enqueue({ marketplace: mp, type: 'prices', productIds: mapped }, req.user.userId)
+        : null;
+      return json({
+        success: `Success: prices of ${items.length} products updated.`,
+        updated: items.length,
+        pushed: mapped.length,
+        job_id: jobId,
+      });
     },
 
     async get_orders(req, app): Promise<Reply> {
@@ -162,16 +221,34 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
         orders = await app.sync.fetchOrders(mp);
       } catch (err) {
         const message = `${title} order pull failed: ${(err as Error).message}`;
-        writeSyncLog(app.db, { marketplace: mp, operation: 'order_import', status: 'error', message, duration_ms: Date.now() - started, at: sqlDate(app.now()) });
+        writeSyncLog(app.db, {
+          marketplace: mp,
+          operation: 'order_import',
+          status: 'error',
+          message,
+          duration_ms: Date.now() - started,
+          at: sqlDate(app.now()),
+        });
         return json({ error: `Warning: ${message}` });
       }
       const r = importOrders(app.db, orders);
       writeSyncLog(app.db, {
-        marketplace: mp, operation: 'order_import', status: r.failed.length ? 'warning' : 'success',
+        marketplace: mp,
+        operation: 'order_import',
+        status: r.failed.length ? 'warning' : 'success',
         message: `${r.imported} orders imported, ${r.skipped} already imported, ${r.failed.length} failed`,
-        items: r.imported, duration_ms: Date.now() - started, at: sqlDate(app.now()),
+        items: r.imported,
+        duration_ms: Date.now() - started,
+        at: sqlDate(app.now()),
       });
-      return json({ success: `Success: ${r.imported} new orders imported from ${title}.`, imported: r.imported, skipped: r.skipped, failed: r.failed, total: orders.length, order_ids: r.order_ids });
+      return json({
+        success: `Success: ${r.imported} new orders imported from ${title}.`,
+        imported: r.imported,
+        skipped: r.skipped,
+        failed: r.failed,
+        total: orders.length,
+        order_ids: r.order_ids,
+      });
     },
 
     async get_categories(_req, app): Promise<Reply> {
@@ -187,7 +264,9 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
         `SELECT m.mapping_id, m.opencart_category_id, cd.name AS opencart_category_name, m.marketplace, m.marketplace_category_id,
                 m.marketplace_category_name, m.date_modified
          FROM meschain_category_mapping m JOIN oc_category_description cd ON cd.category_id = m.opencart_category_id AND cd.language_id = 1
-         WHERE m.marketplace = $mp ORDER BY m.opencart_category_id`, { mp });
+         WHERE m.marketplace = $mp ORDER BY m.opencart_category_id`,
+        { mp },
+      );
       return json({ mappings });
     },
 
@@ -196,18 +275,31 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       if (denied) return denied;
       const f = new Fields(req.body);
       const categoryId = f.int('category_id', { required: true, min: 1 });
-      const mcId = f.string('marketplace_category_id', { required: true, max: 64, pattern: /^[A-Za-z0-9_-]+$/, hint: 'letters, digits, _ or -' });
+      const mcId = f.string('marketplace_category_id', {
+        required: true,
+        max: 64,
+        pattern: /^[A-Za-z0-9_-]+$/,
+        hint: 'letters, digits, _ or -',
+      });
       const mcName = f.string('marketplace_category_name', { required: true, max: 255 });
-      if (categoryId !== undefined && !app.db.get('SELECT 1 FROM oc_category WHERE category_id = $id', { id: categoryId })) {
+      if (
+        categoryId !== undefined &&
+        !app.db.get('SELECT 1 FROM oc_category WHERE category_id = $id', { id: categoryId })
+      ) {
         f.errors.category_id = `category ${categoryId} does not exist`;
       }
       if (!f.ok) return f.reply();
-      app.db.run(`INSERT INTO meschain_category_mapping (opencart_category_id, marketplace, marketplace_category_id, marketplace_category_name, date_modified)
+      app.db.run(
+        `INSERT INTO meschain_category_mapping (opencart_category_id, marketplace, marketplace_category_id, marketplace_category_name, date_modified)
                   VALUES ($c, $mp, $mc, $mn, $d)
                   ON CONFLICT (opencart_category_id, marketplace) DO UPDATE SET marketplace_category_id = excluded.marketplace_category_id,
                     marketplace_category_name = excluded.marketplace_category_name, date_modified = excluded.date_modified`,
-        { c: categoryId!, mp, mc: mcId!, mn: mcName!, d: sqlDate(app.now()) });
-      const mapping = app.db.get('SELECT * FROM meschain_category_mapping WHERE opencart_category_id = $c AND marketplace = $mp', { c: categoryId!, mp });
+        { c: categoryId!, mp, mc: mcId!, mn: mcName!, d: sqlDate(app.now()) },
+      );
+      const mapping = app.db.get(
+        'SELECT * FROM meschain_category_mapping WHERE opencart_category_id = $c AND marketplace = $mp',
+        { c: categoryId!, mp },
+      );
       return json({ success: 'Success: category mapping saved.', mapping });
     },
 
@@ -217,8 +309,13 @@ export function marketplaceActions(mp: Marketplace): Record<string, AdminHandler
       const f = new Fields(req.body);
       const categoryId = f.int('category_id', { required: true, min: 1 });
       if (!f.ok) return f.reply();
-      const r = app.db.run('DELETE FROM meschain_category_mapping WHERE opencart_category_id = $c AND marketplace = $mp', { c: categoryId!, mp });
-      return r.changes ? json({ success: 'Success: category mapping deleted.' }) : json({ error: { category_id: `no ${title} mapping for category ${categoryId}` } });
+      const r = app.db.run(
+        'DELETE FROM meschain_category_mapping WHERE opencart_category_id = $c AND marketplace = $mp',
+        { c: categoryId!, mp },
+      );
+      return r.changes
+        ? json({ success: 'Success: category mapping deleted.' })
+        : json({ error: { category_id: `no ${title} mapping for category ${categoryId}` } });
     },
   };
 }

@@ -4,7 +4,13 @@ import type { Reply } from '../../http/types.ts';
 import { json, reply } from '../../http/types.ts';
 import { Fields, guardChange } from './guard.ts';
 import { MARKETPLACES } from '../modules.ts';
-import { generateReport, REPORT_TYPES, reportCsv, type ReportParams, reportQuadraticWork } from '../models/reporting.ts';
+import {
+  generateReport,
+  REPORT_TYPES,
+  reportCsv,
+  type ReportParams,
+  reportQuadraticWork,
+} from '../models/reporting.ts';
 import { syncLog, webhookDetail, webhookLog, webhookStats } from '../models/logs.ts';
 import { reprocessWebhook } from '../webhook.ts';
 
@@ -22,10 +28,14 @@ function reportParams(req: AdminReq, app: App): { f: Fields; params?: ReportPara
   if (date_start && date_end) {
     const days = (Date.parse(date_end) - Date.parse(date_start)) / 86_400_000;
     if (days < 0) f.errors.date_end = 'date_end must not be before date_start';
-    else if (days >= MAX_REPORT_DAYS) f.errors.date_end = `a report covers at most ${MAX_REPORT_DAYS} days; got ${days + 1}`;
+    else if (days >= MAX_REPORT_DAYS)
+      f.errors.date_end = `a report covers at most ${MAX_REPORT_DAYS} days; got ${days + 1}`;
   }
   if (!f.ok) return { f };
-  return { f, params: { report_type: report_type!, date_start: date_start!, date_end: date_end!, marketplace: marketplace! } };
+  return {
+    f,
+    params: { report_type: report_type!, date_start: date_start!, date_end: date_end!, marketplace: marketplace! },
+  };
 }
 
 export const reporting = {
@@ -72,7 +82,9 @@ export const logViewer = {
     const id = f.int('log_id', { required: true, min: 1 });
     if (!f.ok) return f.reply();
     const r = app.db.run('DELETE FROM meschain_sync_log WHERE log_id = $id', { id: id! });
-    return r.changes ? json({ success: 'Success: log entry deleted.', deleted: 1 }) : json({ error: { log_id: `log entry ${id} does not exist` } });
+    return r.changes
+      ? json({ success: 'Success: log entry deleted.', deleted: 1 })
+      : json({ error: { log_id: `log entry ${id} does not exist` } });
   },
 };
 
@@ -107,7 +119,9 @@ export const webhooks = {
     if (!f.ok) return f.reply();
     const r = reprocessWebhook(app, id!);
     if (r === 'not-found') return json({ error: { webhook_id: `webhook delivery ${id} does not exist` } });
-    return r.ok ? json({ success: 'Success: webhook delivery processed again.', status: 'success' }) : json({ error: `Warning: retry failed: ${r.error}` });
+    return r.ok
+      ? json({ success: 'Success: webhook delivery processed again.', status: 'success' })
+      : json({ error: `Warning: retry failed: ${r.error}` });
   },
   delete(req: AdminReq, app: App): Reply {
     const denied = guardChange(req, app, 'webhooks');
@@ -116,6 +130,8 @@ export const webhooks = {
     const id = f.int('webhook_id', { required: true, min: 1 });
     if (!f.ok) return f.reply();
     const r = app.db.run('DELETE FROM meschain_webhook_log WHERE webhook_id = $id', { id: id! });
-    return r.changes ? json({ success: 'Success: webhook delivery deleted.' }) : json({ error: { webhook_id: `webhook delivery ${id} does not exist` } });
+    return r.changes
+      ? json({ success: 'Success: webhook delivery deleted.' })
+      : json({ error: { webhook_id: `webhook delivery ${id} does not exist` } });
   },
 };

@@ -8,11 +8,18 @@ export function getSetting(db: Database, key: string): string | undefined {
 }
 
 export function putSetting(db: Database, code: string, key: string, value: string): void {
-  db.run(`INSERT INTO oc_setting (store_id, code, key, value) VALUES (0, $c, $k, $v)
-          ON CONFLICT (store_id, key) DO UPDATE SET value = excluded.value`, { c: code, k: key, v: value });
+  db.run(
+    `INSERT INTO oc_setting (store_id, code, key, value) VALUES (0, $c, $k, $v)
+          ON CONFLICT (store_id, key) DO UPDATE SET value = excluded.value`,
+    { c: code, k: key, v: value },
+  );
 }
 
-export interface HubSettings { status: boolean; debug: boolean; sync_interval: number; }
+export interface HubSettings {
+  status: boolean;
+  debug: boolean;
+  sync_interval: number;
+}
 
 export function hubSettings(db: Database): HubSettings {
   return {
@@ -39,7 +46,14 @@ export function maskedMarketplaceSettings(db: Database, mp: Marketplace): Masked
     status: marketplaceEnabled(db, mp),
     fields: MARKETPLACE_SETTINGS[mp].fields.map((f) => {
       const stored = getSetting(db, `module_${mp}_${f.key}`) ?? '';
-      return { key: f.key, label: f.label, secret: f.secret, hint: f.hint, stored: stored !== '', value: f.secret ? (stored ? SECRET_MASK : '') : stored };
+      return {
+        key: f.key,
+        label: f.label,
+        secret: f.secret,
+        hint: f.hint,
+        stored: stored !== '',
+        value: f.secret ? (stored ? SECRET_MASK : '') : stored,
+      };
     }),
   };
 }
@@ -54,6 +68,13 @@ export function marketplaceCredentials(db: Database, mp: Marketplace, key: Buffe
   return out;
 }
 
-export function storeMarketplaceSetting(db: Database, mp: Marketplace, field: string, value: string, secret: boolean, key: Buffer): void {
+export function storeMarketplaceSetting(
+  db: Database,
+  mp: Marketplace,
+  field: string,
+  value: string,
+  secret: boolean,
+  key: Buffer,
+): void {
   putSetting(db, `module_${mp}`, `module_${mp}_${field}`, secret ? encryptSecret(value, key) : value);
 }

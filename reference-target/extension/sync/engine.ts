@@ -12,16 +12,37 @@ import { marketplaceCredentials } from '../models/settings.ts';
 import { isMarketplace, MARKETPLACE_SETTINGS, type Marketplace } from '../modules.ts';
 import { createClient, mergeSettings, secretValues } from './clients.ts';
 import { redact } from './http-client.ts';
-import { claimNextJob, failInterruptedJobs, finishJob, getJob, hasQueuedJob, insertJob, type JobHandle, type SyncJobRow } from './job-store.ts';
+import {
+  claimNextJob,
+  failInterruptedJobs,
+  finishJob,
+  getJob,
+  hasQueuedJob,
+  insertJob,
+  type JobHandle,
+  type SyncJobRow,
+} from './job-store.ts';
 import { runJob } from './job-runner.ts';
 import { SYNC_JOB_TYPES, type MarketplaceCategory, type MarketplaceClient, type SyncJobType } from './types.ts';
 
 export type { SyncJobRow } from './job-store.ts';
 export type { MarketplaceCategory, SyncJobType } from './types.ts';
 
-export interface SyncEngineOptions { db: Database; config: TargetConfig; now: () => Date; }
-export interface SyncJobRequest { marketplace: Marketplace; type: SyncJobType; productIds: number[]; }
-export interface ConnectionResult { ok: boolean; message: string; latency_ms: number; }
+export interface SyncEngineOptions {
+  db: Database;
+  config: TargetConfig;
+  now: () => Date;
+}
+export interface SyncJobRequest {
+  marketplace: Marketplace;
+  type: SyncJobType;
+  productIds: number[];
+}
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+  latency_ms: number;
+}
 
 /** The most product ids one job takes. */
 export const MAX_JOB_PRODUCTS = 10_000;
@@ -53,17 +74,28 @@ export class SyncEngine {
   /** Queues a job and wakes the worker; answers the job id. Duplicate product ids are sent once. */
   enqueue(job: SyncJobRequest, userId: number | null): number {
     if (!isMarketplace(job.marketplace)) {
-      throw new SyncJobInputError(`marketplace: expected one of ${Object.keys(MARKETPLACE_SETTINGS).join(', ')}; found ${JSON.stringify(job.marketplace)}`);
+      throw new SyncJobInputError(
+        `marketplace: expected one of ${Object.keys(MARKETPLACE_SETTINGS).join(', ')}; found ${JSON.stringify(job.marketplace)}`,
+      );
     }
-    if (!SYNC_JOB_TYPES.includes(job.type)) throw new SyncJobInputError(`type: expected one of ${SYNC_JOB_TYPES.join(', ')}; found ${JSON.stringify(job.type)}`);
+    if (!SYNC_JOB_TYPES.includes(job.type))
+      throw new SyncJobInputError(
+        `type: expected one of ${SYNC_JOB_TYPES.join(', ')}; found ${JSON.stringify(job.type)}`,
+      );
     const ids = Array.isArray(job.productIds) ? job.productIds : [];
     const bad = ids.find((id) => !Number.isInteger(id) || id < 1);
     if (ids.length === 0 || ids.length > MAX_JOB_PRODUCTS || bad !== undefined) {
-      throw new SyncJobInputError(`productIds: expected 1-${MAX_JOB_PRODUCTS} positive integer product ids; found ${
-        bad !== undefined ? `the value ${JSON.stringify(bad)}` : `${ids.length} ids`}`);
+      throw new SyncJobInputError(
+        `productIds: expected 1-${MAX_JOB_PRODUCTS} positive integer product ids; found ${
+          bad !== undefined ? `the value ${JSON.stringify(bad)}` : `${ids.length} ids`
+        }`,
+      );
     }
     const jobId = insertJob(this.db, {
-      marketplace: job.marketplace, type: job.type, userId, at: this.now(),
+      marketplace: job.marketplace,
+      type: job.type,
+      userId,
+      at: this.now(),
       payload: { productIds: [...new Set(ids)], nonce: randomUUID() },
     });
     this.#wake();
@@ -81,7 +113,9 @@ export class SyncEngine {
     this.#abort = new AbortController();
     try {
       failInterruptedJobs(this.db, this.now());
-    } catch { /* database not ready: the worker reports on its first job */ }
+    } catch {
+      /* database not ready: the worker reports on its first job */
+    }
     this.#wake();
   }
 
@@ -104,7 +138,9 @@ export class SyncEngine {
       let more = false;
       try {
         more = hasQueuedJob(this.db);
-      } catch { /* database gone: nothing to do */ }
+      } catch {
+        /* database gone: nothing to do */
+      }
       if (more) this.#wake();
     });
   }
@@ -134,7 +170,9 @@ export class SyncEngine {
   #failQuietly(job: Pick<JobHandle, 'jobId'> & { payload?: string }, error: string): void {
     try {
       finishJob(this.db, job, 'failed', error, null, this.now());
-    } catch { /* nothing left to record it in */ }
+    } catch {
+      /* nothing left to record it in */
+    }
   }
 
   #client(mp: Marketplace, settings: Record<string, string>, maxAttempts?: number): MarketplaceClient {
@@ -156,7 +194,11 @@ export class SyncEngine {
       const message = await this.#client(marketplace, settings, 1).checkConnection();
       return { ok: true, message, latency_ms: Math.round(performance.now() - started) };
     } catch (err) {
-      return { ok: false, message: redact(`${MARKETPLACE_SETTINGS[marketplace].title} connection failed: ${describe(err)}`, secrets), latency_ms: Math.round(performance.now() - started) };
+      return {
+        ok: false,
+        message: redact(`${MARKETPLACE_SETTINGS[marketplace].title} connection failed: ${describe(err)}`, secrets),
+        latency_ms: Math.round(performance.now() - started),
+      };
     }
   }
 
@@ -166,7 +208,10 @@ export class SyncEngine {
     const orders = await this.#guarded(marketplace, settings, (c) => c.fetchOrders());
     for (const o of orders) {
       for (const l of o.lines) {
-        const p = this.db.get<{ product_id: number; ean: string }>('SELECT product_id, ean FROM oc_product WHERE sku = $sku', { sku: l.sku });
+        const p = this.db.get<{ product_id: number; ean: string }>(
+          'SELECT product_id, ean FROM oc_product WHERE sku = $sku',
+          { sku: l.sku },
+        );
         l.productId = p?.product_id ?? 0;
         if (l.ean === '' && p) l.ean = p.ean;
       }
@@ -179,7 +224,11 @@ export class SyncEngine {
   }
 
   /** Runs a client call; its error message is stripped of the marketplace's secrets. */
-  async #guarded<T>(mp: Marketplace, settings: Record<string, string>, call: (c: MarketplaceClient) => Promise<T>): Promise<T> {
+  async #guarded<T>(
+    mp: Marketplace,
+    settings: Record<string, string>,
+    call: (c: MarketplaceClient) => Promise<T>,
+  ): Promise<T> {
     try {
       return await call(this.#client(mp, settings));
     } catch (err) {

@@ -14,7 +14,9 @@ const MAX_PAGES = 1000;
 /** Hepsiburada order states → the order book's statuses. */
 const STATUS_FROM_HB = { Open: 'Created', Packaged: 'Picking', InTransit: 'Shipped', Delivered: 'Delivered' } as const;
 
-export interface HepsiburadaSettings { merchantId: string; }
+export interface HepsiburadaSettings {
+  merchantId: string;
+}
 
 function isHbStatus(s: string): s is keyof typeof STATUS_FROM_HB {
   return Object.hasOwn(STATUS_FROM_HB, s);
@@ -35,7 +37,10 @@ export class HepsiburadaClient implements MarketplaceClient {
   }
 
   async checkConnection(): Promise<string> {
-    const page = obj(await readJson(this.#http, { method: 'GET', path: `/orders/merchantid/${this.#merchant}?offset=0&limit=1` }), 'orders page');
+    const page = obj(
+      await readJson(this.#http, { method: 'GET', path: `/orders/merchantid/${this.#merchant}?offset=0&limit=1` }),
+      'orders page',
+    );
     return `Connected to Hepsiburada as merchant ${this.#merchantId} (${num(page.totalCount, 'totalCount')} orders visible).`;
   }
 
@@ -44,41 +49,105 @@ export class HepsiburadaClient implements MarketplaceClient {
       categoryId: p.marketplaceCategoryId === null ? null : Number(p.marketplaceCategoryId),
       merchant: this.#merchantId,
       attributes: {
-        merchantSku: p.sku, VaryantGroupID: p.model, Barcode: p.ean, UrunAdi: p.name, UrunAciklamasi: p.description,
-        Marka: 'MesChain', GarantiSuresi: 24, kg: 1, tax_vat_rate: 20, price: p.price, stock: p.quantity,
+        merchantSku: p.sku,
+        VaryantGroupID: p.model,
+        Barcode: p.ean,
+        UrunAdi: p.name,
+        UrunAciklamasi: p.description,
+        Marka: 'MesChain',
+        GarantiSuresi: 24,
+        kg: 1,
+        tax_vat_rate: 20,
+        price: p.price,
+        stock: p.quantity,
       },
     }));
-    const created = obj(await readJson(this.#http, {
-      method: 'POST', path: `/product/merchantid/${this.#merchant}/products/import`, body: JSON.stringify(body), contentType: 'application/json', idempotencyKey,
-    }), 'import answer');
+    const created = obj(
+      await readJson(this.#http, {
+        method: 'POST',
+        path: `/product/merchantid/${this.#merchant}/products/import`,
+        body: JSON.stringify(body),
+        contentType: 'application/json',
+        idempotencyKey,
+      }),
+      'import answer',
+    );
     const trackingId = str(obj(created.data, 'data').trackingId, 'trackingId');
     const items = await pollUntilDone(`Hepsiburada product import ${trackingId}`, this.#poll, async () => {
-      const data = obj(obj(await readJson(this.#http, { method: 'GET', path: `/product/merchantid/${this.#merchant}/products/status/${encodeURIComponent(trackingId)}` }), 'import status').data, 'data');
+      const data = obj(
+        obj(
+          await readJson(this.#http, {
+            method: 'GET',
+            path: `/product/merchantid/${this.#merchant}/products/status/${encodeURIComponent(trackingId)}`,
+          }),
+          'import status',
+        ).data,
+        'data',
+      );
       const state = str(data.status, 'status');
       return { done: state === 'DONE', value: arr(data.items, 'items'), state };
     });
-    if (items.length !== batch.length) throw new Error(`Hepsiburada import ${trackingId}: expected ${batch.length} item results; found ${items.length}`);
+    if (items.length !== batch.length)
+      throw new Error(`Hepsiburada import ${trackingId}: expected ${batch.length} item results; found ${items.length}`);
     return batch.map((p, i): ItemOutcome => {
       const r = obj(items[i], `items[${i}]`);
-      if (r.status === 'SUCCESS') return { productId: p.productId, ok: true, marketplaceProductId: str(r.hbSku, 'hbSku'), error: null };
-      const reasons = Array.isArray(r.validationResults) ? r.validationResults.map((v) => String(obj(v, 'validationResult').message)) : [];
-      return { productId: p.productId, ok: false, marketplaceProductId: null, error: reasons.join('; ') || `Hepsiburada answered ${String(r.status)} without a reason` };
+      if (r.status === 'SUCCESS')
+        return { productId: p.productId, ok: true, marketplaceProductId: str(r.hbSku, 'hbSku'), error: null };
+      const reasons = Array.isArray(r.validationResults)
+        ? r.validationResults.map((v) => String(obj(v, 'validationResult').message))
+        : [];
+      return {
+        productId: p.productId,
+        ok: false,
+        marketplaceProductId: null,
+        error: reasons.join('; ') || `Hepsiburada answered ${String(r.status)} without a reason`,
+      };
     });
   }
 
   pushStock(batch: SyncProduct[], idempotencyKey: string): Promise<ItemOutcome[]> {
-    return this.#listingUpload('inventory-uploads', batch.map((p) => ({ merchantSku: p.sku, hepsiburadaSku: p.marketplaceProductId, availableStock: p.quantity })), batch, idempotencyKey);
+    return this.#listingUpload(
+      'inventory-uploads',
+      batch.map((p) => ({ merchantSku: p.sku, hepsiburadaSku: p.marketplaceProductId, availableStock: p.quantity })),
+      batch,
+      idempotencyKey,
+    );
   }
 
   pushPrices(batch: SyncProduct[], idempotencyKey: string): Promise<ItemOutcome[]> {
-    return this.#listingUpload('price-uploads', batch.map((p) => ({ merchantSku: p.sku, hepsiburadaSku: p.marketplaceProductId, price: p.price })), batch, idempotencyKey);
+    return this.#listingUpload(
+      'price-uploads',
+      batch.map((p) => ({ merchantSku: p.sku, hepsiburadaSku: p.marketplaceProductId, price: p.price })),
+      batch,
+      idempotencyKey,
+    );
   }
 
-  async #listingUpload(kind: 'inventory-uploads' | 'price-uploads', body: Record<string, unknown>[], batch: SyncProduct[], idempotencyKey: string): Promise<ItemOutcome[]> {
+  async #listingUpload(
+    kind: 'inventory-uploads' | 'price-uploads',
+    body: Record<string, unknown>[],
+    batch: SyncProduct[],
+    idempotencyKey: string,
+  ): Promise<ItemOutcome[]> {
     const path = `/listings/merchantid/${this.#merchant}/${kind}`;
-    const id = str(obj(await readJson(this.#http, { method: 'POST', path, body: JSON.stringify(body), contentType: 'application/json', idempotencyKey }), 'upload answer').id, 'id');
+    const id = str(
+      obj(
+        await readJson(this.#http, {
+          method: 'POST',
+          path,
+          body: JSON.stringify(body),
+          contentType: 'application/json',
+          idempotencyKey,
+        }),
+        'upload answer',
+      ).id,
+      'id',
+    );
     const errors = await pollUntilDone(`Hepsiburada ${kind} ${id}`, this.#poll, async () => {
-      const status = obj(await readJson(this.#http, { method: 'GET', path: `${path}/${encodeURIComponent(id)}` }), 'upload status');
+      const status = obj(
+        await readJson(this.#http, { method: 'GET', path: `${path}/${encodeURIComponent(id)}` }),
+        'upload status',
+      );
       const state = str(status.status, 'status');
       return { done: state === 'Done', value: arr(status.errors, 'errors'), state };
     });
@@ -97,7 +166,13 @@ export class HepsiburadaClient implements MarketplaceClient {
   async fetchOrders(): Promise<MarketplaceOrder[]> {
     const out: MarketplaceOrder[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = obj(await readJson(this.#http, { method: 'GET', path: `/orders/merchantid/${this.#merchant}?offset=${page * ORDER_PAGE}&limit=${ORDER_PAGE}` }), 'orders page');
+      const body = obj(
+        await readJson(this.#http, {
+          method: 'GET',
+          path: `/orders/merchantid/${this.#merchant}?offset=${page * ORDER_PAGE}&limit=${ORDER_PAGE}`,
+        }),
+        'orders page',
+      );
       for (const [i, raw] of arr(body.items, 'items').entries()) out.push(toOrder(obj(raw, `items[${i}]`)));
       if ((page + 1) * ORDER_PAGE >= num(body.totalCount, 'totalCount')) return out;
     }
@@ -107,10 +182,23 @@ export class HepsiburadaClient implements MarketplaceClient {
   async fetchCategories(): Promise<MarketplaceCategory[]> {
     const out: MarketplaceCategory[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = obj(await readJson(this.#http, { method: 'GET', path: `/product/api/categories/get-all-categories?page=${page}&size=${CATEGORY_PAGE}` }), 'categories page');
+      const body = obj(
+        await readJson(this.#http, {
+          method: 'GET',
+          path: `/product/api/categories/get-all-categories?page=${page}&size=${CATEGORY_PAGE}`,
+        }),
+        'categories page',
+      );
       for (const [i, raw] of arr(body.data, 'data').entries()) {
         const c = obj(raw, `data[${i}]`);
-        out.push({ id: String(num(c.categoryId, 'categoryId')), name: str(c.name, 'name'), parent_id: c.parentCategoryId === null || c.parentCategoryId === undefined ? null : String(num(c.parentCategoryId, 'parentCategoryId')) });
+        out.push({
+          id: String(num(c.categoryId, 'categoryId')),
+          name: str(c.name, 'name'),
+          parent_id:
+            c.parentCategoryId === null || c.parentCategoryId === undefined
+              ? null
+              : String(num(c.parentCategoryId, 'parentCategoryId')),
+        });
       }
       if (page + 1 >= num(body.totalPages, 'totalPages')) return out;
     }
@@ -121,7 +209,10 @@ export class HepsiburadaClient implements MarketplaceClient {
 function toOrder(o: Record<string, unknown>): MarketplaceOrder {
   const orderNumber = str(o.orderNumber, 'orderNumber');
   const status = str(o.status, 'status');
-  if (!isHbStatus(status)) throw new Error(`Hepsiburada order ${orderNumber}: expected status ${Object.keys(STATUS_FROM_HB).join('|')}; found ${JSON.stringify(status)}`);
+  if (!isHbStatus(status))
+    throw new Error(
+      `Hepsiburada order ${orderNumber}: expected status ${Object.keys(STATUS_FROM_HB).join('|')}; found ${JSON.stringify(status)}`,
+    );
   const address = obj(o.deliveryAddress, 'deliveryAddress');
   const amount = (v: unknown, what: string) => num(obj(v, what).amount, `${what}.amount`);
   return {
@@ -130,13 +221,21 @@ function toOrder(o: Record<string, unknown>): MarketplaceOrder {
     createdAt: new Date(str(o.orderDate, 'orderDate')).toISOString(),
     status: STATUS_FROM_HB[status],
     customer: {
-      firstName: str(address.firstName, 'deliveryAddress.firstName'), lastName: str(address.lastName, 'deliveryAddress.lastName'),
-      email: str(o.customerEmail, 'customerEmail'), phone: typeof address.phoneNumber === 'string' ? address.phoneNumber : '',
+      firstName: str(address.firstName, 'deliveryAddress.firstName'),
+      lastName: str(address.lastName, 'deliveryAddress.lastName'),
+      email: str(o.customerEmail, 'customerEmail'),
+      phone: typeof address.phoneNumber === 'string' ? address.phoneNumber : '',
     },
     lines: arr(o.lines, 'lines').map((raw, i) => {
       const l = obj(raw, `lines[${i}]`);
-      return { productId: 0, sku: str(l.merchantSku, 'merchantSku'), ean: typeof l.barcode === 'string' ? l.barcode : '', name: str(l.productName, 'productName'),
-        quantity: num(l.quantity, 'quantity'), price: amount(l.price, 'price') };
+      return {
+        productId: 0,
+        sku: str(l.merchantSku, 'merchantSku'),
+        ean: typeof l.barcode === 'string' ? l.barcode : '',
+        name: str(l.productName, 'productName'),
+        quantity: num(l.quantity, 'quantity'),
+        price: amount(l.price, 'price'),
+      };
     }),
     total: amount(o.totalPrice, 'totalPrice'),
   };

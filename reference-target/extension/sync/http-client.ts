@@ -7,7 +7,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface RetryPolicy { maxAttempts: number; baseBackoffMs: number; requestTimeoutMs: number; }
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseBackoffMs: number;
+  requestTimeoutMs: number;
+}
 
 /** The longest Retry-After the engine honours; a longer one is cut to this. */
 export const MAX_RETRY_AFTER_MS = 120_000;
@@ -25,7 +29,12 @@ export interface HttpCall {
   isPermanent?: (status: number, body: string) => boolean;
 }
 
-export interface HttpAnswer { status: number; headers: Headers; body: string; attempts: number; }
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  body: string;
+  attempts: number;
+}
 
 export interface HttpClientOptions {
   /** marketplace title for messages, e.g. "Trendyol" */
@@ -76,11 +85,22 @@ export function answerExcerpt(body: string): string {
     const v: unknown = JSON.parse(body);
     if (v && typeof v === 'object') {
       const o = v as { message?: unknown; errors?: { message?: unknown }[] };
-      const m = typeof o.message === 'string' ? o.message : typeof o.errors?.[0]?.message === 'string' ? o.errors[0].message : undefined;
+      const m =
+        typeof o.message === 'string'
+          ? o.message
+          : typeof o.errors?.[0]?.message === 'string'
+            ? o.errors[0].message
+            : undefined;
       if (m) return m.slice(0, 300);
     }
-  } catch { /* not JSON */ }
-  return body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160);
+  } catch {
+    /* not JSON */
+  }
+  return body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 160);
 }
 
 /** Retry-After in milliseconds (delta-seconds or an HTTP date), or null when absent or unreadable. */
@@ -133,16 +153,21 @@ export class MarketplaceHttp {
         if (!retryable || call.isPermanent?.(res.status, body)) {
           this.#opts.onAttempts?.(attempt);
           const refused = res.status === 401 || res.status === 403 ? ' — the credentials were refused' : '';
-          throw new MarketplaceHttpError(this.redact(`${what}: expected a 2xx answer; found ${lastProblem}${refused}`), res.status, attempt);
+          throw new MarketplaceHttpError(
+            this.redact(`${what}: expected a 2xx answer; found ${lastProblem}${refused}`),
+            res.status,
+            attempt,
+          );
         }
         if (res.status === 429) waitMs = retryAfterMs(res.headers.get('retry-after'), Date.now()) ?? waitMs;
       } catch (err) {
         if (err instanceof MarketplaceHttpError) throw err;
         if (signal?.aborted) throw new SyncAbortedError(what);
         lastStatus = null;
-        lastProblem = err instanceof Error && err.name === 'TimeoutError'
-          ? `no answer within ${policy.requestTimeoutMs} ms`
-          : `no answer (${describeNetworkError(err)})`;
+        lastProblem =
+          err instanceof Error && err.name === 'TimeoutError'
+            ? `no answer within ${policy.requestTimeoutMs} ms`
+            : `no answer (${describeNetworkError(err)})`;
       }
       if (attempt === policy.maxAttempts) break;
       try {
@@ -153,21 +178,35 @@ export class MarketplaceHttp {
     }
     this.#opts.onAttempts?.(policy.maxAttempts);
     throw new MarketplaceHttpError(
-      this.redact(`${what}: expected a 2xx answer; found ${lastProblem} after ${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'}`),
-      lastStatus, policy.maxAttempts);
+      this.redact(
+        `${what}: expected a 2xx answer; found ${lastProblem} after ${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'}`,
+      ),
+      lastStatus,
+      policy.maxAttempts,
+    );
   }
 
   async #fetchOnce(call: HttpCall, timeoutMs: number): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = this.#opts.signal ? AbortSignal.any([timeout, this.#opts.signal]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json, text/xml;q=0.9', ...this.#opts.headers, ...call.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json, text/xml;q=0.9',
+      ...this.#opts.headers,
+      ...call.headers,
+    };
     if (call.contentType) headers['content-type'] = call.contentType;
     if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
     try {
-      return await fetch(this.url(call.path), { method: call.method, headers, body: call.body, signal, redirect: 'manual' });
+      return await fetch(this.url(call.path), {
+        method: call.method,
+        headers,
+        body: call.body,
+        signal,
+        redirect: 'manual',
+      });
     } catch (err) {
       // fetch reports a timeout as the signal's reason
-      if (timeout.aborted && !(this.#opts.signal?.aborted)) {
+      if (timeout.aborted && !this.#opts.signal?.aborted) {
         const e = new Error(`no answer within ${timeoutMs} ms`);
         e.name = 'TimeoutError';
         throw e;
@@ -180,6 +219,7 @@ export class MarketplaceHttp {
 function describeNetworkError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const cause = err.cause;
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') return `${err.message}: ${cause.code}`;
+  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string')
+    return `${err.message}: ${cause.code}`;
   return err.message;
 }

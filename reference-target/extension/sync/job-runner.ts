@@ -14,15 +14,28 @@ import { createClient, secretValues } from './clients.ts';
 import { redact } from './http-client.ts';
 import { finishJob, saveProgress, type JobCounts, type JobHandle } from './job-store.ts';
 import { loadSyncProducts, recordOutcome } from './sync-data.ts';
-import { PartialBatchError, type ItemOutcome, type MarketplaceClient, type SyncJobType, type SyncProduct } from './types.ts';
+import {
+  PartialBatchError,
+  type ItemOutcome,
+  type MarketplaceClient,
+  type SyncJobType,
+  type SyncProduct,
+} from './types.ts';
 
 export const BATCH_SIZE = 50;
 export const SYNC_OPERATION: Record<SyncJobType, 'product_sync' | 'stock_update' | 'price_update'> = {
-  products: 'product_sync', stock: 'stock_update', prices: 'price_update',
+  products: 'product_sync',
+  stock: 'stock_update',
+  prices: 'price_update',
 };
 const NOUN: Record<SyncJobType, string> = { products: 'products', stock: 'stock levels', prices: 'prices' };
 
-export interface RunnerContext { db: Database; config: TargetConfig; now: () => Date; signal: AbortSignal; }
+export interface RunnerContext {
+  db: Database;
+  config: TargetConfig;
+  now: () => Date;
+  signal: AbortSignal;
+}
 
 /**
  * The `push-scan` fault: for each pushed item, re-reads the sales of every item of its batch by
@@ -34,7 +47,12 @@ export function pushScanWork(db: Database, ids: readonly number[]): number {
   let seen = 0;
   for (let i = 0; i < ids.length; i++) {
     for (const other of ids) {
-      seen += Number(db.get<{ n: number }>('SELECT COUNT(*) n FROM oc_order_product WHERE product_id + 0 = $id AND length(name) >= 0', { id: other })?.n ?? 0);
+      seen += Number(
+        db.get<{ n: number }>(
+          'SELECT COUNT(*) n FROM oc_order_product WHERE product_id + 0 = $id AND length(name) >= 0',
+          { id: other },
+        )?.n ?? 0,
+      );
     }
   }
   return seen;
@@ -68,8 +86,14 @@ class JobRun {
 
   log(status: 'success' | 'warning' | 'error', message: string, items: number, startedMs: number): void {
     writeSyncLog(this.ctx.db, {
-      marketplace: this.mp, operation: SYNC_OPERATION[this.job.type], status, message: redact(message, this.secrets), items,
-      duration_ms: Math.round(performance.now() - startedMs), job_id: this.job.jobId, at: sqlDate(this.ctx.now()),
+      marketplace: this.mp,
+      operation: SYNC_OPERATION[this.job.type],
+      status,
+      message: redact(message, this.secrets),
+      items,
+      duration_ms: Math.round(performance.now() - startedMs),
+      job_id: this.job.jobId,
+      at: sqlDate(this.ctx.now()),
     });
   }
 
@@ -97,24 +121,54 @@ class JobRun {
   failItems(ids: readonly number[], reason: string, startedMs: number, mappings = true): boolean {
     if (ids.length === 0) return true;
     const products = mappings ? loadSyncProducts(this.ctx.db, this.mp, ids) : null;
-    const ok = this.record(ids.map((id) => ({ productId: id, ok: false, marketplaceProductId: null, error: reason })), products);
-    if (ok) this.log('error', `${ids.length} ${NOUN[this.job.type]} not synced to ${this.title}: ${reason}`, ids.length, startedMs);
+    const ok = this.record(
+      ids.map((id) => ({ productId: id, ok: false, marketplaceProductId: null, error: reason })),
+      products,
+    );
+    if (ok)
+      this.log(
+        'error',
+        `${ids.length} ${NOUN[this.job.type]} not synced to ${this.title}: ${reason}`,
+        ids.length,
+        startedMs,
+      );
     return ok;
   }
 
   finish(error: string | null): void {
-    finishJob(this.ctx.db, this.job, error === null ? 'done' : 'failed', error === null ? null : redact(error, this.secrets), this.counts, this.ctx.now());
+    finishJob(
+      this.ctx.db,
+      this.job,
+      error === null ? 'done' : 'failed',
+      error === null ? null : redact(error, this.secrets),
+      this.counts,
+      this.ctx.now(),
+    );
   }
 
   /** The items of one batch that can be sent, and the verdicts of those that cannot. */
-  sortBatch(ids: readonly number[], products: Map<number, SyncProduct>): { send: SyncProduct[]; refused: ItemOutcome[] } {
+  sortBatch(
+    ids: readonly number[],
+    products: Map<number, SyncProduct>,
+  ): { send: SyncProduct[]; refused: ItemOutcome[] } {
     const send: SyncProduct[] = [];
     const refused: ItemOutcome[] = [];
     for (const id of ids) {
       const p = products.get(id);
-      if (!p) refused.push({ productId: id, ok: false, marketplaceProductId: null, error: `product ${id} does not exist in oc_product` });
+      if (!p)
+        refused.push({
+          productId: id,
+          ok: false,
+          marketplaceProductId: null,
+          error: `product ${id} does not exist in oc_product`,
+        });
       else if (this.job.type !== 'products' && p.marketplaceProductId === null) {
-        refused.push({ productId: id, ok: false, marketplaceProductId: null, error: `product ${id} is not listed on ${this.title} yet; push the product first` });
+        refused.push({
+          productId: id,
+          ok: false,
+          marketplaceProductId: null,
+          error: `product ${id} is not listed on ${this.title} yet; push the product first`,
+        });
       } else send.push(p);
     }
     return { send, refused };
@@ -122,9 +176,12 @@ class JobRun {
 
   async push(client: MarketplaceClient, batch: SyncProduct[], key: string): Promise<ItemOutcome[]> {
     switch (this.job.type) {
-      case 'products': return client.pushProducts(batch, key);
-      case 'stock': return client.pushStock(batch, key);
-      case 'prices': return client.pushPrices(batch, key);
+      case 'products':
+        return client.pushProducts(batch, key);
+      case 'stock':
+        return client.pushStock(batch, key);
+      case 'prices':
+        return client.pushPrices(batch, key);
     }
   }
 }
@@ -138,13 +195,19 @@ export async function runJob(ctx: RunnerContext, job: JobHandle): Promise<void> 
   let client: MarketplaceClient;
   try {
     if (!marketplaceEnabled(ctx.db, job.marketplace)) {
-      throw new Error(`${run.title} is disabled (module_${job.marketplace}_status is not 1); enable it in the hub before syncing`);
+      throw new Error(
+        `${run.title} is disabled (module_${job.marketplace}_status is not 1); enable it in the hub before syncing`,
+      );
     }
     const settings = marketplaceCredentials(ctx.db, job.marketplace, ctx.config.encryptionKey);
     run.secrets = secretValues(job.marketplace, settings);
     client = createClient(job.marketplace, settings, {
-      policy: ctx.config.sync, batchPollMs: ctx.config.sync.batchPollMs, signal: ctx.signal,
-      onAttempts: (n) => { run.counts.attempts = Math.max(run.counts.attempts, n); },
+      policy: ctx.config.sync,
+      batchPollMs: ctx.config.sync.batchPollMs,
+      signal: ctx.signal,
+      onAttempts: (n) => {
+        run.counts.attempts = Math.max(run.counts.attempts, n);
+      },
     });
   } catch (err) {
     const reason = `not started: ${describe(err)}`;
@@ -174,25 +237,47 @@ export async function runJob(ctx: RunnerContext, job: JobHandle): Promise<void> 
         if (err instanceof PartialBatchError) for (const o of err.completed) outcomes.set(o.productId, o);
         batchError = redact(describe(err), run.secrets);
         for (const p of send) {
-          if (!outcomes.has(p.productId)) outcomes.set(p.productId, { productId: p.productId, ok: false, marketplaceProductId: null, error: `not synced: ${batchError}` });
+          if (!outcomes.has(p.productId))
+            outcomes.set(p.productId, {
+              productId: p.productId,
+              ok: false,
+              marketplaceProductId: null,
+              error: `not synced: ${batchError}`,
+            });
         }
       }
     }
-    const verdicts = batchIds.map((id) => outcomes.get(id) ?? { productId: id, ok: false, marketplaceProductId: null, error: `${run.title} gave no result for product ${id}` });
+    const verdicts = batchIds.map(
+      (id) =>
+        outcomes.get(id) ?? {
+          productId: id,
+          ok: false,
+          marketplaceProductId: null,
+          error: `${run.title} gave no result for product ${id}`,
+        },
+    );
     if (!run.record(verdicts, products)) return; // the job row is gone: the database was reset under it
 
     const ok = verdicts.filter((v) => v.ok).length;
     const firstProblem = verdicts.find((v) => !v.ok)?.error;
     if (batchError !== null) {
-      run.log('error', `${label}: ${batchIds.length - ok} ${NOUN[job.type]} not synced to ${run.title} (${ok} succeeded): ${batchError}`, batchIds.length, batchStarted);
+      run.log(
+        'error',
+        `${label}: ${batchIds.length - ok} ${NOUN[job.type]} not synced to ${run.title} (${ok} succeeded): ${batchError}`,
+        batchIds.length,
+        batchStarted,
+      );
       const rest = ids.slice((b + 1) * BATCH_SIZE);
       const reason = `${label} failed (${batchError}); ${run.counts.failed + rest.length} of ${ids.length} ${NOUN[job.type]} not synced`;
       if (run.failItems(rest, `not sent: the job stopped after ${label} failed`, batchStarted)) run.finish(reason);
       return;
     }
-    run.log(ok === batchIds.length ? 'success' : 'warning',
+    run.log(
+      ok === batchIds.length ? 'success' : 'warning',
       `${label}: ${batchIds.length} ${NOUN[job.type]} sent to ${run.title}, ${ok} succeeded${ok < batchIds.length ? `, ${batchIds.length - ok} rejected (first: ${firstProblem})` : ''}`,
-      batchIds.length, batchStarted);
+      batchIds.length,
+      batchStarted,
+    );
   }
   run.finish(null);
 }

@@ -2,12 +2,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SyncAbortedError } from './http-client.ts';
 
-export interface PollSettings { intervalMs: number; maxPolls: number; signal?: AbortSignal; }
+export interface PollSettings {
+  intervalMs: number;
+  maxPolls: number;
+  signal?: AbortSignal;
+}
 
 export const DEFAULT_MAX_POLLS = 400;
 
 /** Calls `poll` until it reports done, `intervalMs` apart; fails after `maxPolls` polls. */
-export async function pollUntilDone<T>(what: string, settings: PollSettings, poll: () => Promise<{ done: boolean; value: T; state: string }>): Promise<T> {
+export async function pollUntilDone<T>(
+  what: string,
+  settings: PollSettings,
+  poll: () => Promise<{ done: boolean; value: T; state: string }>,
+): Promise<T> {
   let last = '';
   for (let n = 1; n <= settings.maxPolls; n++) {
     const r = await poll();
@@ -19,5 +27,7 @@ export async function pollUntilDone<T>(what: string, settings: PollSettings, pol
       throw new SyncAbortedError(what);
     }
   }
-  throw new Error(`${what}: expected the task to finish within ${settings.maxPolls} polls ${settings.intervalMs} ms apart; found it still ${last}`);
+  throw new Error(
+    `${what}: expected the task to finish within ${settings.maxPolls} polls ${settings.intervalMs} ms apart; found it still ${last}`,
+  );
 }

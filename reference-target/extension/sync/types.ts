@@ -29,7 +29,11 @@ export interface ItemOutcome {
   error: string | null;
 }
 
-export interface MarketplaceCategory { id: string; name: string; parent_id: string | null; }
+export interface MarketplaceCategory {
+  id: string;
+  name: string;
+  parent_id: string | null;
+}
 
 /** One marketplace's API as the engine uses it; one client per job or call. */
 export interface MarketplaceClient {

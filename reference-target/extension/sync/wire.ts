@@ -1,7 +1,7 @@
 /** Reading marketplace answers: JSON parsing and field checks whose errors say what was expected and found. */
 import type { HttpCall, MarketplaceHttp } from './http-client.ts';
 
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v)?.slice(0, 80) ?? String(v));
+const show = (v: unknown): string => (v === undefined ? 'nothing' : (JSON.stringify(v)?.slice(0, 80) ?? String(v)));
 
 export class WireFormatError extends Error {
   constructor(message: string) {
@@ -15,7 +15,11 @@ export async function readJson(http: MarketplaceHttp, call: HttpCall): Promise<u
   try {
     return JSON.parse(answer.body) as unknown;
   } catch {
-    throw new WireFormatError(http.redact(`${http.title} ${call.method} ${call.path.split('?')[0]}: expected a JSON answer; found ${show(answer.body.slice(0, 80))}`));
+    throw new WireFormatError(
+      http.redact(
+        `${http.title} ${call.method} ${call.path.split('?')[0]}: expected a JSON answer; found ${show(answer.body.slice(0, 80))}`,
+      ),
+    );
   }
 }
 

@@ -9,15 +9,24 @@
   function showFragment($extension, html) {
     if (/<html[\s>]/i.test(html)) {
       var title = (/<title>([^<]*)<\/title>/i.exec(html) || [])[1] || 'an unexpected page';
-      $extension.empty().append($('<div class="alert alert-danger" role="alert"></div>')
-        .text('The module list could not be loaded: the server answered with ' + $('<textarea></textarea>').html(title).val() + '.'));
+      $extension
+        .empty()
+        .append(
+          $('<div class="alert alert-danger" role="alert"></div>').text(
+            'The module list could not be loaded: the server answered with ' +
+              $('<textarea></textarea>').html(title).val() +
+              '.',
+          ),
+        );
       return;
     }
     $extension.empty().append($.parseHTML(html)); // parseHTML drops <script>
   }
 
   function showFailure($extension, xhr) {
-    $extension.prepend($('<div class="alert alert-danger" role="alert"></div>').text('Request failed: HTTP ' + xhr.status));
+    $extension.prepend(
+      $('<div class="alert alert-danger" role="alert"></div>').text('Request failed: HTTP ' + xhr.status),
+    );
   }
 
   $(function () {
@@ -33,9 +42,15 @@
       var load = function () {
         $extension.attr('aria-busy', 'true');
         $.ajax({ url: $type.val(), dataType: 'html', cache: false })
-          .done(function (html) { showFragment($extension, html); })
-          .fail(function (xhr) { showFailure($extension, xhr); })
-          .always(function () { $extension.removeAttr('aria-busy'); });
+          .done(function (html) {
+            showFragment($extension, html);
+          })
+          .fail(function (xhr) {
+            showFailure($extension, xhr);
+          })
+          .always(function () {
+            $extension.removeAttr('aria-busy');
+          });
       };
       $type.on('change', load);
       load();
@@ -46,7 +61,9 @@
         var $button = $(this);
         $button.addClass('disabled').attr('aria-disabled', 'true');
         $.ajax({ url: $button.attr('href'), dataType: 'html', cache: false })
-          .done(function (html) { showFragment($extension, html); })
+          .done(function (html) {
+            showFragment($extension, html);
+          })
           .fail(function (xhr) {
             $button.removeClass('disabled').removeAttr('aria-disabled');
             showFailure($extension, xhr);

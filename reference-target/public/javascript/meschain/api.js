@@ -105,7 +105,13 @@
     if (json && json.error) {
       if (typeof json.error === 'object') {
         if ($form && $form.length) M.showErrors($form, json.error);
-        else M.alert('danger', $.map(json.error, function (t, k) { return k + ': ' + t; }).join('\n'));
+        else
+          M.alert(
+            'danger',
+            $.map(json.error, function (t, k) {
+              return k + ': ' + t;
+            }).join('\n'),
+          );
       } else {
         M.alert('danger', json.error);
       }
@@ -149,12 +155,16 @@
   /** Chart.js options shared by every chart; no animation when the user prefers reduced motion. */
   M.chartOptions = function (extra) {
     var reduced = M.reducedMotion();
-    return $.extend(true, {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: reduced ? false : { duration: 400 },
-      plugins: { legend: { position: 'bottom', labels: { color: '#1F2937' } } },
-    }, extra || {});
+    return $.extend(
+      true,
+      {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reduced ? false : { duration: 400 },
+        plugins: { legend: { position: 'bottom', labels: { color: '#1F2937' } } },
+      },
+      extra || {},
+    );
   };
 
   /** Creates a chart when Chart.js loaded; returns null otherwise (the data tables still show everything). */
@@ -172,7 +182,11 @@
   M.fillTable = function ($tbody, rows, emptyText, columns) {
     $tbody.empty();
     if (!rows.length) {
-      $tbody.append($('<tr class="empty-row"></tr>').append($('<td class="text-center"></td>').attr('colspan', columns).text(emptyText)));
+      $tbody.append(
+        $('<tr class="empty-row"></tr>').append(
+          $('<td class="text-center"></td>').attr('colspan', columns).text(emptyText),
+        ),
+      );
       return;
     }
     $.each(rows, function (_, cells) {

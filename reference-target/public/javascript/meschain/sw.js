@@ -53,8 +53,21 @@ var MAX_CACHED_BYTES = 1024 * 1024;
 var OFFLINE_JSON = { success: false, error: 'Offline - No cached data available', offline: true };
 
 /** OpenCart's startup/permission: these folders take a third route segment as part of the module. */
-var EXTENSION_FOLDERS = ['advertise', 'analytics', 'captcha', 'dashboard', 'extension', 'feed', 'fraud', 'module',
-  'payment', 'report', 'shipping', 'theme', 'total'];
+var EXTENSION_FOLDERS = [
+  'advertise',
+  'analytics',
+  'captcha',
+  'dashboard',
+  'extension',
+  'feed',
+  'fraud',
+  'module',
+  'payment',
+  'report',
+  'shipping',
+  'theme',
+  'total',
+];
 
 function isAdminScript(url) {
   return url.pathname === '/admin/' || url.pathname === '/admin/index.php';
@@ -91,11 +104,14 @@ function cacheable(response) {
 function put(cacheName, key, response) {
   if (!cacheable(response)) return Promise.resolve();
   var copy = response.clone();
-  return caches.open(cacheName).then(function (cache) {
-    return cache.put(key, copy);
-  }).catch(function () {
-    // quota or a body already used: caching is best effort
-  });
+  return caches
+    .open(cacheName)
+    .then(function (cache) {
+      return cache.put(key, copy);
+    })
+    .catch(function () {
+      // quota or a body already used: caching is best effort
+    });
 }
 
 function offlineJson() {
@@ -120,40 +136,58 @@ function cacheFirst(event) {
 function networkFirst(event, offline) {
   var request = event.request;
   var key = cacheKey(request);
-  return fetch(request).then(function (response) {
-    event.waitUntil(put(RUNTIME_CACHE, key, response));
-    return response;
-  }).catch(function () {
-    return caches.match(key).then(function (cached) {
-      return cached || offline();
+  return fetch(request)
+    .then(function (response) {
+      event.waitUntil(put(RUNTIME_CACHE, key, response));
+      return response;
+    })
+    .catch(function () {
+      return caches.match(key).then(function (cached) {
+        return cached || offline();
+      });
     });
-  });
 }
 
 self.addEventListener('install', function (event) {
-  event.waitUntil(caches.open(STATIC_CACHE).then(function (cache) {
-    return cache.addAll(SHELL).then(function () {
-      return Promise.all(ASSETS.map(function (url) {
-        return cache.add(url).catch(function () {
-          // a missing optional asset must not stop the install
+  event.waitUntil(
+    caches
+      .open(STATIC_CACHE)
+      .then(function (cache) {
+        return cache.addAll(SHELL).then(function () {
+          return Promise.all(
+            ASSETS.map(function (url) {
+              return cache.add(url).catch(function () {
+                // a missing optional asset must not stop the install
+              });
+            }),
+          );
         });
-      }));
-    });
-  }).then(function () {
-    return self.skipWaiting();
-  }));
+      })
+      .then(function () {
+        return self.skipWaiting();
+      }),
+  );
 });
 
 self.addEventListener('activate', function (event) {
-  event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) {
-      return name.indexOf('meschain-') === 0 && OWN_CACHES.indexOf(name) < 0;
-    }).map(function (name) {
-      return caches.delete(name);
-    }));
-  }).then(function () {
-    return self.clients.claim();
-  }));
+  event.waitUntil(
+    caches
+      .keys()
+      .then(function (names) {
+        return Promise.all(
+          names
+            .filter(function (name) {
+              return name.indexOf('meschain-') === 0 && OWN_CACHES.indexOf(name) < 0;
+            })
+            .map(function (name) {
+              return caches.delete(name);
+            }),
+        );
+      })
+      .then(function () {
+        return self.clients.claim();
+      }),
+  );
 });
 
 self.addEventListener('fetch', function (event) {
@@ -163,19 +197,23 @@ self.addEventListener('fetch', function (event) {
   if (url.origin !== self.location.origin) return;
 
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(event, function () {
-      return caches.match(OFFLINE_URL).then(function (shell) {
-        return shell || new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain' } });
-      });
-    }));
+    event.respondWith(
+      networkFirst(event, function () {
+        return caches.match(OFFLINE_URL).then(function (shell) {
+          return shell || new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain' } });
+        });
+      }),
+    );
   } else if (isApiRequest(url)) {
     event.respondWith(networkFirst(event, offlineJson));
   } else if (isStatic(url)) {
     event.respondWith(cacheFirst(event));
   } else if (isAdminScript(url)) {
-    event.respondWith(networkFirst(event, function () {
-      return Response.error();
-    }));
+    event.respondWith(
+      networkFirst(event, function () {
+        return Response.error();
+      }),
+    );
   }
 });
 

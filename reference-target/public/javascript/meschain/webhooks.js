@@ -13,7 +13,15 @@
   function outcomeData(s) {
     return {
       labels: ['Successful', 'Failed or rejected'],
-      datasets: [{ label: 'Webhooks', data: [s.successful_webhooks, s.failed_webhooks], backgroundColor: [M.colors[2], M.colors[3]], borderColor: '#FFFFFF', borderWidth: 2 }],
+      datasets: [
+        {
+          label: 'Webhooks',
+          data: [s.successful_webhooks, s.failed_webhooks],
+          backgroundColor: [M.colors[2], M.colors[3]],
+          borderColor: '#FFFFFF',
+          borderWidth: 2,
+        },
+      ],
     };
   }
 
@@ -23,13 +31,34 @@
       data: {
         labels: trend.labels.slice(),
         datasets: [
-          { label: 'Received', data: trend.total.slice(), borderColor: M.colors[0], backgroundColor: M.colors[0], tension: 0.2 },
-          { label: 'Failed or rejected', data: trend.failed.slice(), borderColor: M.colors[3], backgroundColor: M.colors[3], tension: 0.2 },
+          {
+            label: 'Received',
+            data: trend.total.slice(),
+            borderColor: M.colors[0],
+            backgroundColor: M.colors[0],
+            tension: 0.2,
+          },
+          {
+            label: 'Failed or rejected',
+            data: trend.failed.slice(),
+            borderColor: M.colors[3],
+            backgroundColor: M.colors[3],
+            tension: 0.2,
+          },
         ],
       },
-      options: M.chartOptions({ scales: { x: { ticks: { color: '#374151' } }, y: { beginAtZero: true, ticks: { precision: 0, color: '#374151' } } } }),
+      options: M.chartOptions({
+        scales: {
+          x: { ticks: { color: '#374151' } },
+          y: { beginAtZero: true, ticks: { precision: 0, color: '#374151' } },
+        },
+      }),
     }),
-    outcome: M.chart('chart-webhook-status', { type: 'doughnut', data: outcomeData(stats), options: M.chartOptions({ cutout: '55%' }) }),
+    outcome: M.chart('chart-webhook-status', {
+      type: 'doughnut',
+      data: outcomeData(stats),
+      options: M.chartOptions({ cutout: '55%' }),
+    }),
   };
   window.meschainCharts = charts;
 
@@ -54,7 +83,10 @@
   }
 
   function setRowStatus($row, status) {
-    $row.find('.col-status').empty().append($('<span class="label"></span>').addClass(M.statusClass(status)).text(status));
+    $row
+      .find('.col-status')
+      .empty()
+      .append($('<span class="label"></span>').addClass(M.statusClass(status)).text(status));
     $row.find('.btn-retry').prop('disabled', status === 'success');
   }
 
@@ -78,45 +110,53 @@
   $table.on('click', '.btn-view', function () {
     var $button = $(this);
     M.busy($button, true);
-    M.get(urls.detail, { webhook_id: $button.attr('data-webhook-id') }).done(function (json) {
-      if (json && json.webhook) {
-        showDetail(json.webhook);
-        // give focus back to the button that opened the details when the modal closes
-        $('#modal-webhook-detail').one('hidden.bs.modal', function () { $button.trigger('focus'); });
-      } else M.handle(json);
-    }).always(function () {
-      M.busy($button, false);
-    });
+    M.get(urls.detail, { webhook_id: $button.attr('data-webhook-id') })
+      .done(function (json) {
+        if (json && json.webhook) {
+          showDetail(json.webhook);
+          // give focus back to the button that opened the details when the modal closes
+          $('#modal-webhook-detail').one('hidden.bs.modal', function () {
+            $button.trigger('focus');
+          });
+        } else M.handle(json);
+      })
+      .always(function () {
+        M.busy($button, false);
+      });
   });
 
   $table.on('click', '.btn-retry', function () {
     var $button = $(this);
     var $row = $button.closest('tr');
     M.busy($button, true);
-    M.post(urls.retry, { webhook_id: $button.attr('data-webhook-id') }).done(function (json) {
-      if (M.handle(json)) {
-        setRowStatus($row, json.status || 'success');
-        refreshStats();
-      }
-    }).always(function () {
-      $button.removeAttr('aria-busy');
-      $button.prop('disabled', $row.find('.col-status .label').text() === 'success');
-    });
+    M.post(urls.retry, { webhook_id: $button.attr('data-webhook-id') })
+      .done(function (json) {
+        if (M.handle(json)) {
+          setRowStatus($row, json.status || 'success');
+          refreshStats();
+        }
+      })
+      .always(function () {
+        $button.removeAttr('aria-busy');
+        $button.prop('disabled', $row.find('.col-status .label').text() === 'success');
+      });
   });
 
   $table.on('click', '.btn-delete', function () {
     var $button = $(this);
     M.busy($button, true);
-    M.post(urls.delete, { webhook_id: $button.attr('data-webhook-id') }).done(function (json) {
-      if (M.handle(json)) {
-        $button.closest('tr').remove();
-        refreshStats();
-      } else {
+    M.post(urls.delete, { webhook_id: $button.attr('data-webhook-id') })
+      .done(function (json) {
+        if (M.handle(json)) {
+          $button.closest('tr').remove();
+          refreshStats();
+        } else {
+          M.busy($button, false);
+        }
+      })
+      .fail(function () {
         M.busy($button, false);
-      }
-    }).fail(function () {
-      M.busy($button, false);
-    });
+      });
   });
 
   M.poll(refreshStats, data.poll_interval_ms || 30000);
