@@ -71,6 +71,19 @@ test.describe('oracle: webhook orders', { tag: '@oracle' }, () => {
       );
       expect(unknown.status, 'a status change for an order the store never booked').toBe(400);
       expect(oracle.rows().orders, 'no order moved').toEqual(was.orders);
+
+      // the status is text: a list that reads "Shipped" when turned into text is not a status
+      const listed = await sendWebhook(
+        settings,
+        JSON.stringify({
+          eventId: `qa-${randomUUID()}`,
+          eventType: 'order-status-changed',
+          timestamp: new Date().toISOString(),
+          data: { orderNumber, status: ['Shipped'] },
+        }),
+      );
+      expect(listed.status, `a status sent as a list: ${listed.text.slice(0, 200)}`).toBe(400);
+      expect(oracle.rows().orders, 'no order moved').toEqual(was.orders);
     },
   );
 });

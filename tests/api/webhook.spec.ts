@@ -56,16 +56,19 @@ test.describe('webhook: trendyol', () => {
     await group('security', 'webhook', 'trendyol_webhook');
   });
 
-  test('other methods than POST answer 405', { tag: ['@security', '@writes'] }, async ({ settings, guard }) => {
-    const body = deliveryBody('stock-updated', { sku: product.sku, quantity: 7 });
-    for (const method of ['GET', 'PUT'] as const) {
-      expectAnswer(
-        await guard.unchanged(method, () => sendWebhook(settings, body, { method }), { except: LOG }),
-        WEBHOOK.answers.wrongMethod,
-        method,
-      );
-    }
-  });
+  test(
+    'other methods than POST answer 405, saying POST is allowed',
+    { tag: ['@security', '@writes'] },
+    async ({ settings, guard }) => {
+      const body = deliveryBody('stock-updated', { sku: product.sku, quantity: 7 });
+      for (const method of ['GET', 'PUT'] as const) {
+        const res = await guard.unchanged(method, () => sendWebhook(settings, body, { method }), { except: LOG });
+        expectAnswer(res, WEBHOOK.answers.wrongMethod, method);
+        // RFC 9110 §15.5.6: a 405 names the methods the resource supports
+        expect(res.headers.allow, `${method}: the Allow header`).toMatch(/\bPOST\b/);
+      }
+    },
+  );
 
   test(
     'a missing, wrong or foreign signature answers 403 and changes nothing',
@@ -113,6 +116,15 @@ test.describe('webhook: trendyol', () => {
           }),
         ],
         ['data that does not fit the event', deliveryBody('stock-updated', { sku: product.sku, quantity: -5 })],
+        [
+          'data that is a list, not an object',
+          JSON.stringify({
+            eventId: `qa-${randomUUID()}`,
+            eventType: 'stock-updated',
+            timestamp: new Date().toISOString(),
+            data: [],
+          }),
+        ],
       ];
       for (const [what, body] of cases) {
         expectAnswer(

@@ -23,10 +23,7 @@ test.describe('Extensions list', () => {
   test("each installed module's Edit and Uninstall links name that module", async ({ extensionsList }) => {
     await extensionsList.open();
     for (const code of INSTALLED) {
-      const page = extensionsList.page;
-      const row = page.locator('#extension tr').filter({
-        has: page.locator(`a[href*="route=extension/module/${code}&"], a[href$="route=extension/module/${code}"]`),
-      });
+      const row = extensionsList.row(code);
       await expect(row, `the row of ${code}`).toHaveCount(1);
       const hrefs = await row
         .locator('a')

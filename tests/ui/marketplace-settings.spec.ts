@@ -5,11 +5,9 @@
  * credentials still pass "Test connection".
  */
 import { test, expect } from '../../fixtures/index.ts';
-import { MARKETPLACES, type Marketplace } from '../../fixtures/pages/answers.ts';
+import { MARKETPLACE_TITLES as TITLE, MARKETPLACES } from '../../contracts/marketplaces.ts';
 import type { MarketplaceSettings } from '../../fixtures/pages/marketplace-settings.ts';
 import { marketplaceSecrets } from '../../fixtures/auth/secret-values.ts';
-
-const TITLE: Record<Marketplace, string> = { trendyol: 'Trendyol', hepsiburada: 'Hepsiburada', n11: 'N11' };
 
 /** Asserts no known secret is in an input value or anywhere in the page's HTML (messages name the place, never the secret). */
 async function expectNoSecretShown(settings: MarketplaceSettings): Promise<void> {
@@ -94,6 +92,30 @@ for (const mp of MARKETPLACES) {
           await marketplaceSettings.testConnection();
           await marketplaceSettings.expectSuccess(/\(\d[\d,]* ms\)/);
         });
+      },
+    );
+
+    // the module's status, as OpenCart shows it: the Status column of Extensions › Modules
+    test(
+      `a ${TITLE[mp]} status saved as Disabled, then Enabled, shows so in the Extensions list`,
+      { tag: ['@writes', '@desktop-only'] },
+      async ({ marketplaceSettings, extensionsList }) => {
+        for (const [value, shown, other] of [
+          ['0', 'Disabled', 'Enabled'],
+          ['1', 'Enabled', 'Disabled'],
+        ] as const) {
+          await marketplaceSettings.open(mp);
+          await marketplaceSettings.field('status').selectOption(value);
+          await marketplaceSettings.save();
+          await marketplaceSettings.expectSuccess(`Success: You have modified ${TITLE[mp]} settings!`);
+          await extensionsList.open();
+          await expect(extensionsList.row(mp), `${mp}'s row`).toContainText(shown);
+          await expect(extensionsList.row(mp), `${mp}'s row`).not.toContainText(other);
+          await marketplaceSettings.open(mp);
+          await expect(marketplaceSettings.field('status'), 'the settings page shows the stored status').toHaveValue(
+            value,
+          );
+        }
       },
     );
   });

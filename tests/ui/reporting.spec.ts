@@ -105,4 +105,34 @@ test.describe('reporting', () => {
     await expect(pager.locator('li.active button[aria-current="page"]')).toHaveAttribute('data-page', '1');
     await expect(pager.locator('li.active')).toHaveCount(1);
   });
+
+  test("a link whose filter values are not the page's own opens it on its defaults: sales, every marketplace, the last 30 days", async ({
+    admin,
+    page,
+  }) => {
+    await admin.open('reporting');
+    const defaults = {
+      type: await page.locator('#input-report-type').inputValue(),
+      marketplace: await page.locator('#input-marketplace').inputValue(),
+      start: await page.locator('#input-date-start').inputValue(),
+      end: await page.locator('#input-date-end').inputValue(),
+      summary: (await page.locator('#report-summary').textContent()) ?? '',
+      breakdown: (await page.locator('#marketplace-breakdown').textContent()) ?? '',
+    };
+    expect(defaults.type).toBe('sales');
+    expect(defaults.marketplace).toBe('all');
+    expect(defaults.start, 'the default range is the last 30 days').toBe(dayBefore(defaults.end, 29));
+    await admin.open('reporting', {
+      report_type: 'profit',
+      marketplace: 'amazon',
+      date_start: 'last-week',
+      date_end: defaults.end,
+    });
+    await expect(page.locator('#input-report-type')).toHaveValue(defaults.type);
+    await expect(page.locator('#input-marketplace')).toHaveValue(defaults.marketplace);
+    await expect(page.locator('#input-date-start')).toHaveValue(defaults.start);
+    // the report on the page is the default one too, not a report of a marketplace that is none of the store's
+    await expect(page.locator('#report-summary')).toHaveText(defaults.summary);
+    await expect(page.locator('#marketplace-breakdown')).toHaveText(defaults.breakdown);
+  });
 });
