@@ -5,7 +5,8 @@
  * credentials still pass "Test connection".
  */
 import { test, expect } from '../../fixtures/index.ts';
-import { MARKETPLACE_TITLES as TITLE, MARKETPLACES } from '../../contracts/marketplaces.ts';
+import { MARKETPLACE_TITLES as TITLE, MARKETPLACES, SECRET_SETTING_KEYS } from '../../contracts/marketplaces.ts';
+import { ROUTES as CONTRACT_ROUTES } from '../../contracts/meschain-routes.ts';
 import type { MarketplaceSettings } from '../../fixtures/pages/marketplace-settings.ts';
 import { marketplaceSecrets } from '../../fixtures/auth/secret-values.ts';
 
@@ -94,6 +95,20 @@ for (const mp of MARKETPLACES) {
         });
       },
     );
+
+    test(`each ${TITLE[mp]} secret field tells how long it must be, as the contract says`, async ({
+      marketplaceSettings,
+    }) => {
+      await marketplaceSettings.open(mp);
+      const save = CONTRACT_ROUTES.find((r) => r.id === `${mp}.save`)!;
+      for (const key of SECRET_SETTING_KEYS[mp]) {
+        const { minLength, maxLength } = save.params.find((p) => p.name === key)!;
+        // what a screen reader reads with the field (its help text, by aria-describedby)
+        await expect(marketplaceSettings.field(key), `${key}: its description`).toHaveAccessibleDescription(
+          new RegExp(`\\b${minLength}\\b.*\\b${maxLength}\\b`),
+        );
+      }
+    });
 
     // the module's status, as OpenCart shows it: the Status column of Extensions › Modules
     test(
